@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "JuryPlan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "juryplan", targets: ["juryplan"]),
+        .library(name: "JuryPlanCore", targets: ["JuryPlanCore"]),
+        .library(name: "MIP", targets: ["MIP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // GLPK as a system library: Debian ships no pkg-config file, so the module map links it directly.
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(name: "MIP", dependencies: ["CGLPK"]),
+        .target(name: "JuryPlanCore", dependencies: ["MIP"]),
+        .target(name: "JuryPlanIO", dependencies: ["JuryPlanCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "JuryPlanCLI",
+            dependencies: [
+                "JuryPlanCore", "JuryPlanIO", "MIP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "juryplan", dependencies: ["JuryPlanCLI"]),
+        .testTarget(name: "MIPTests", dependencies: ["MIP"]),
+        .testTarget(name: "JuryPlanCoreTests", dependencies: ["JuryPlanCore"]),
+        .testTarget(name: "JuryPlanIOTests", dependencies: ["JuryPlanIO", "JuryPlanCore"], resources: [.copy("Files")]),
+        .testTarget(name: "JuryPlanCLITests", dependencies: ["JuryPlanCLI", "JuryPlanIO", "JuryPlanCore"]),
+    ]
+)

@@ -1,0 +1,77 @@
+import Foundation
+import JuryPlanCore
+
+/// A campaign read from its folder, with the warnings found on the way.
+public struct LoadedCampaign: Sendable {
+    public var campaign: Campaign
+    public var warnings: [InputIssue]
+    public var folder: URL
+}
+
+/// Reads a campaign folder: campaign.yaml, candidates.csv, jury.csv, rooms.csv (SPEC §2).
+public enum CampaignLoader {
+    public static let campaignFile = "campaign.yaml"
+    public static let candidatesFile = "candidates.csv"
+    public static let juryFile = "jury.csv"
+    public static let roomsFile = "rooms.csv"
+
+    public static func load(_ folder: URL) throws -> LoadedCampaign {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(SourceLocation(file: folder.path), "no campaign folder here; create one with `juryplan init DIR --preset csec`")
+        }
+        let yamlURL = folder.appendingPathComponent(campaignFile)
+        guard let data = FileManager.default.contents(atPath: yamlURL.path) else {
+            throw InputError(SourceLocation(file: campaignFile), "file not found in \(folder.path); every campaign folder has one")
+        }
+        let (text, _) = CSVReader.decode(data)
+        let settings = try CampaignYAML.parse(text, file: campaignFile)
+        let tables = (
+            candidates: try CSVReader.read(contentsOf: folder.appendingPathComponent(candidatesFile), displayName: candidatesFile),
+            jury: try CSVReader.read(contentsOf: folder.appendingPathComponent(juryFile), displayName: juryFile),
+            rooms: try CSVReader.read(contentsOf: folder.appendingPathComponent(roomsFile), displayName: roomsFile))
+        var loaded = try assemble(settings: settings, candidates: tables.candidates, jury: tables.jury, rooms: tables.rooms)
+        loaded.folder = folder
+        return loaded
+    }
+
+    /// Builds the campaign from parsed tables and validates references across files.
+    public static func assemble(settings: Campaign, candidates: CSVTable, jury: CSVTable, rooms: CSVTable) throws -> LoadedCampaign {
+        var references: [Reference] = []
+        var errors: [InputIssue] = []
+        var warnings: [InputIssue] = []
+        func attempt<T>(_ body: () throws -> (T, [InputIssue])) -> T? {
+            do {
+                let (value, w) = try body()
+                warnings += w
+                return value
+            } catch let e as InputError {
+                errors += e.issues
+                return nil
+            } catch {
+                errors.append(.error(SourceLocation(file: "campaign"), "\(error)"))
+                return nil
+            }
+        }
+        let c = attempt { try PeopleCSV.candidates(candidates, campaign: settings, references: &references) }
+        let m = attempt { try PeopleCSV.members(jury, campaign: settings, references: &references) }
+        let r = attempt { try PeopleCSV.rooms(rooms, campaign: settings) }
+        if !errors.isEmpty { throw InputError(errors) }
+        let candidateList = c ?? [], memberList = m ?? [], roomList = r ?? []
+        let memberIDs = Set(memberList.map(\.id)), candidateIDs = Set(candidateList.map(\.id))
+        for ref in references {
+            switch ref.kind {
+            case .member where !memberIDs.contains(ref.id):
+                errors.append(.error(ref.location, "unknown jury member '\(ref.id)' in \(ref.column); expected an id of jury.csv"))
+            case .candidate where !candidateIDs.contains(ref.id):
+                errors.append(.error(ref.location, "unknown candidate '\(ref.id)' in \(ref.column); expected an id of candidates.csv"))
+            default:
+                break
+            }
+        }
+        if !errors.isEmpty { throw InputError(errors) }
+        var campaign = settings
+        campaign.setPeople(candidates: candidateList, members: memberList, rooms: roomList)
+        return LoadedCampaign(campaign: campaign, warnings: warnings, folder: URL(fileURLWithPath: "."))
+    }
+}

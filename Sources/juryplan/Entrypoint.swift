@@ -1,0 +1,3 @@
+import JuryPlanCLI
+
+JuryPlanCommand.mainExit()
