@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import JuryPlanCore
+import JuryPlanIO
+
+extension JuryPlanCommand {
+    /// `juryplan plan`: plans the campaign with GLPK and writes the schedule.
+    struct PlanCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Plan the campaign's sittings with GLPK and write schedule.csv.",
+            discussion: """
+                Exit codes: 0 planned; 1 the campaign cannot be planned (the reason is printed); \
+                2 bad input; 3 no plan found within the limits.
+                """)
+
+        @OptionGroup var campaignOptions: CampaignOptions
+        @OptionGroup var planning: PlanningOptions
+        @OptionGroup var output: ScheduleOutputOptions
+
+        @Option(help: "Where to write the schedule (default: schedule.csv in the campaign folder).")
+        var out: String?
+
+        func run() throws {
+            let loaded = try campaignOptions.load()
+            let target = out.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
+            let plan = try planning.plan(loaded.campaign)
+            try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
+            Console.current.print(PlanReport.summary(plan, campaign: loaded.campaign))
+            Console.current.print("Schedule written to \(target.path)")
+        }
+    }
+}
+
+/// Options shared by `plan` and `demo`.
+struct PlanningOptions: ParsableArguments {
+    @Option(name: .long, help: "Time limit in seconds.")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Relative gap at which a jury model counts as solved (e.g. 0.01).")
+    var gap: Double = 0.001
+
+    @Option(name: .long, help: "Write each day's jury model in CPLEX LP format into this folder (for glpsol).")
+    var writeLp: String?
+
+    @Flag(name: .long, help: "Print the solver's progress to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must lie in [0, 1)") }
+    }
+
+    /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes.
+    func plan(_ campaign: Campaign) throws -> Plan {
+        let console = Console.current
+        var options = PlanOptions(timeLimit: timeLimit, gap: gap)
+        options.writeLPFolder = writeLp
+        if let folder = writeLp { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let started = Date()
+        if verbose || campaign.candidates.count >= 300 {
+            options.progress = { line in console.note(String(format: "[%6.1f s] ", Date().timeIntervalSince(started)) + line) }
+        }
+        switch Planner(campaign: campaign, options: options).run() {
+        case .planned(let plan):
+            return plan
+        case .infeasible(let reasons):
+            console.note("The campaign cannot be planned:")
+            for r in reasons.prefix(20) { console.note("  - \(r)") }
+            if reasons.count > 20 { console.note("  … and \(reasons.count - 20) more") }
+            throw ExitCode(Exit.failure)
+        case .notFound(let reasons):
+            console.note("No plan found within the limits:")
+            for r in reasons.prefix(20) { console.note("  - \(r)") }
+            if reasons.count > 20 { console.note("  … and \(reasons.count - 20) more") }
+            throw ExitCode(Exit.timeLimit)
+        }
+    }
+}
+
+/// `--excel` and `--lang`, shared by the commands that write schedules.
+struct ScheduleOutputOptions: ParsableArguments {
+    @Flag(help: "Write for French spreadsheets: ';', UTF-8 BOM, DD/MM/YYYY dates.")
+    var excel = false
+
+    @Option(help: "Header language: en or fr.")
+    var lang: HeaderLanguage = .en
+
+    var csvOptions: ScheduleCSV.Options { ScheduleCSV.Options(excel: excel, language: lang) }
+}
+
+enum PlanReport {
+    static func summary(_ plan: Plan, campaign: Campaign) -> String {
+        let f = plan.figures
+        let w = campaign.weights
+        func line(_ label: String, _ count: Int, _ weight: Double) -> String {
+            "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(String(count).leftPadded(6))  × \(String(format: "%g", weight))"
+        }
+        return [
+            "Planned \(f.rows) registrations in \(f.sittings) sittings over \(f.daysOpened) day(s) for \"\(campaign.name)\".",
+            String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layout %.2f s, juries %.2f s; %d of %d day models proved optimal).",
+                   f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
+            line("member-days", f.memberDays, w.memberDays),
+            line("room half-days", f.roomHalfDays, w.roomHalfDays),
+            line("candidate-days", f.candidateDays, w.candidateDays),
+            line("repeated examiners", f.repeatedExaminers, w.repeatExaminer),
+            line("load imbalance", f.imbalance, w.imbalance),
+            line("preferences not met", f.preferencesUnmet, w.preference) + "  (\(f.preferencesMet) of \(f.preferencesTotal) met)",
+            "Every rule R1–R18 checked: no breach.",
+        ].joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

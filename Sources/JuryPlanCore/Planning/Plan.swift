@@ -1,0 +1,69 @@
+/// What a plan costs by each criterion of SPEC §1.3, and how it was found.
+public struct PlanFigures: Sendable, Equatable {
+    public var memberDays = 0
+    public var roomHalfDays = 0
+    public var daysOpened = 0
+    public var candidateDays = 0
+    /// Extra meetings of a candidate with a member beyond the first (objective 4).
+    public var repeatedExaminers = 0
+    /// Load of the busiest convened member minus the least busy, in sittings (objective 5).
+    public var imbalance = 0
+    public var preferencesMet = 0
+    public var preferencesTotal = 0
+    public var sittings = 0
+    public var rows = 0
+
+    public var objective = 0.0
+    /// A lower bound on the objective of any plan of the campaign (`LowerBound`).
+    public var bound = 0.0
+    public var seconds = 0.0
+    public var layoutSeconds = 0.0
+    public var jurySeconds = 0.0
+    /// Sizes of the jury models, summed over days.
+    public var modelRows = 0
+    public var modelColumns = 0
+    public var modelNonZeros = 0
+    /// Days whose jury model GLPK proved optimal (within the gap), out of the days planned.
+    public var daysProvedOptimal = 0
+    public var daysPlanned = 0
+
+    public init() {}
+
+    /// (objective − bound) / objective.
+    public var gap: Double { objective > 0 ? max(0, objective - bound) / objective : 0 }
+    public var preferencesUnmet: Int { preferencesTotal - preferencesMet }
+}
+
+/// A timetable and its figures.
+public struct Plan: Sendable {
+    public var schedule: Schedule
+    public var figures: PlanFigures
+}
+
+/// What `plan` comes to.
+public enum PlanOutcome: Sendable {
+    case planned(Plan)
+    /// No plan can exist; the reasons in the users' terms.
+    case infeasible([String])
+    /// None found within the limits, without proof that none exists.
+    case notFound([String])
+}
+
+/// Options of the planner.
+public struct PlanOptions: Sendable {
+    /// Wall-clock budget in seconds for the whole run (a safety net; the node limit is what
+    /// keeps results identical between runs).
+    public var timeLimit: Double = 60
+    /// Relative gap at which a day's jury model counts as solved.
+    public var gap: Double = 0.001
+    /// Branch-and-bound nodes per day model: a deterministic work limit.
+    public var nodeLimit: Int = 2000
+    /// Writes each day's jury model in CPLEX LP format to this folder.
+    public var writeLPFolder: String?
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(timeLimit: Double = 60, gap: Double = 0.001) {
+        self.timeLimit = timeLimit
+        self.gap = gap
+    }
+}

@@ -1,0 +1,343 @@
+/// Stage 1 of the planner: when and where each sitting takes place, organised in panels.
+///
+/// A greedy that places the candidates one at a time (most constrained first), each request at
+/// the cheapest feasible place by the objective of SPEC §1.3: joining a panel that has room costs
+/// nothing, opening a panel costs a room half-day and the member-days it adds, a new day for a
+/// candidate costs a candidate-day, a day the candidate did not prefer costs a preference.
+/// Member-days are estimated by pairing: a jury that sits in the morning can sit again in the
+/// afternoon at the same site, so a panel opened opposite an unpaired one adds no member-day.
+/// Every candidate rule (R2, R9, R11, R12, R13, R15, R17) and room rule (R4, R9, R11) is checked
+/// with exact times as the sitting is placed; the jury rules are left to stage 2.
+struct SittingLayout {
+    let problem: PlanningProblem
+    /// At most this many sittings per panel, so that one jury can sit a morning and an afternoon
+    /// panel within `max_sittings_per_day`.
+    let panelCapacity: Int
+    private(set) var panels: [Panel] = []
+    private var panelsAt: [[Int]]
+    private var roomBusy: [Set<Int>]
+    private(set) var placements: [[Placement]]
+    /// Seats by [dayIndex][site][half][role] of the panels opened, for the pairing estimate.
+    private var seats: [Int: [String: [Int]]] = [:]
+    /// Seats by role of the panels opened in each period, against `problem.staff`.
+    private var seatsInPeriod: [Int: [Role: Int]] = [:]
+    private(set) var unplaced: [(request: Int, reason: String)] = []
+    private var placedRequests = Set<Int>()
+
+    init(_ problem: PlanningProblem) {
+        self.problem = problem
+        panelCapacity = max(1, problem.campaign.maxSittingsPerDay / 2)
+        panelsAt = Array(repeating: [], count: problem.periods.count)
+        roomBusy = Array(repeating: [], count: problem.periods.count)
+        placements = Array(repeating: [], count: problem.campaign.candidates.count)
+    }
+
+    private var campaign: Campaign { problem.campaign }
+    private var weights: Weights { campaign.weights }
+
+    // MARK: Driving
+
+    /// Places every request: group sittings first (they bind several candidates), then each
+    /// candidate's own requests in prerequisite order.
+    mutating func run() {
+        let groupRequests = problem.requests.filter { $0.candidates.count > 1 || $0.exam.mode == .group }
+        for r in groupRequests.sorted(by: { ($0.candidates.count, $0.id) > ($1.candidates.count, $1.id) }) {
+            if !place(r.id, deadline: nil) { unplaced.append((r.id, reason(for: r.id))) }
+        }
+        for c in candidateOrder() {
+            let own = problem.requestsOfCandidate[c].filter { !placedRequests.contains($0) }
+                .sorted { order(problem.requests[$0]) < order(problem.requests[$1]) }
+            guard !own.isEmpty else { continue }
+            // Retry with prerequisites kept off the last half-days when a successor found no place.
+            var done = false
+            for slack in [0, 1, 2, 4] where !done {
+                let mark = journal.count
+                done = own.allSatisfy { place($0, deadline: hasSuccessor(problem.requests[$0], of: c) ? problem.periods.count - 1 - slack : nil) }
+                if !done { undo(to: mark) }
+            }
+            if !done {
+                for r in own where !placedRequests.contains(r) {
+                    if !place(r, deadline: nil) { unplaced.append((r, reason(for: r))) }
+                }
+            }
+        }
+    }
+
+    /// Most constrained candidates first: fewer free half-days, step-free access, extra time,
+    /// imposed members, more exams; then file order.
+    private func candidateOrder() -> [Int] {
+        func score(_ c: Int) -> Int {
+            let cand = problem.candidate(c)
+            return cand.unavailable.count * 4 + (cand.accessible ? 3 : 0) + (cand.extraTime ? 2 : 0)
+                + (cand.imposedJury.isEmpty ? 0 : 3) + problem.requestsOfCandidate[c].count
+        }
+        return campaign.candidates.indices.sorted { (score($0), -$0) > (score($1), -$1) }
+    }
+
+    /// Prerequisites before their successors; written sittings (which anchor a half-day) first.
+    private func order(_ r: SittingRequest) -> (Int, Int, Int, Int) {
+        (depth(r.exam.id), r.exam.mode == .written ? 0 : 1, -r.minutes, r.id)
+    }
+
+    private func depth(_ examID: String, _ seen: Set<String> = []) -> Int {
+        guard let exam = campaign.exam(examID), !seen.contains(examID) else { return 0 }
+        return exam.after.map { depth(campaign.canonicalExamID($0), seen.union([examID])) + 1 }.max() ?? 0
+    }
+
+    private func hasSuccessor(_ r: SittingRequest, of c: Int) -> Bool {
+        problem.requestsOfCandidate[c].contains { other in
+            problem.requests[other].exam.after.contains { campaign.canonicalExamID($0) == r.exam.id }
+        }
+    }
+
+    // MARK: Placing one request
+
+    private struct Option {
+        var cost: Double
+        var period: Period
+        var start: Int
+        var panel: Int?
+        var room: Int
+    }
+
+    /// Places a request at its cheapest feasible option; false when there is none.
+    private mutating func place(_ requestID: Int, deadline: Int?) -> Bool {
+        let request = problem.requests[requestID]
+        var best: Option?
+        func consider(_ o: Option) {
+            if let b = best, (b.cost, b.period.index, b.start, b.panel ?? Int.max, b.room) <= (o.cost, o.period.index, o.start, o.panel ?? Int.max, o.room) { return }
+            best = o
+        }
+        for period in problem.periods {
+            if let deadline, period.index > deadline { break }
+            let personal = candidateCost(request, period)
+            if let b = best, personal > b.cost { continue }
+            for p in panelsAt[period.index] {
+                let panel = panels[p]
+                guard panel.exam.id == request.exam.id, panel.key == request.panelKey, roomFits(panel.room, request) else { continue }
+                if let start = startInPanel(panel, request) {
+                    consider(Option(cost: personal, period: period, start: start, panel: p, room: panel.room))
+                }
+            }
+            if let b = best, personal + weights.roomHalfDays > b.cost { continue }
+            guard staffFits(request, period) else { continue }
+            for room in campaign.rooms.indices where !roomBusy[period.index].contains(room) && roomFits(room, request) {
+                let empty = Panel(id: -1, exam: request.exam, period: period, room: room, key: request.panelKey)
+                guard let start = startInPanel(empty, request) else { continue }
+                consider(Option(cost: personal + openingCost(request, period, room), period: period, start: start, panel: nil, room: room))
+            }
+        }
+        guard let option = best else { return false }
+        commit(request, option)
+        return true
+    }
+
+    /// Candidate-days and preferences the option costs.
+    private func candidateCost(_ r: SittingRequest, _ period: Period) -> Double {
+        var cost = 0.0
+        let day = problem.day(period)
+        for c in r.candidates {
+            if !placements[c].contains(where: { $0.dayIndex == period.dayIndex }) { cost += weights.candidateDays }
+            let preferred = problem.candidate(c).preferred
+            if !preferred.isEmpty {
+                let hours = problem.hours(period)
+                if !preferred.contains(where: { $0.day == day && $0.interval(hours: campaign.hours).overlaps(hours) }) { cost += weights.preference }
+            }
+        }
+        return cost
+    }
+
+    /// A room half-day, and the member-days the panel adds by the pairing estimate.
+    private func openingCost(_ r: SittingRequest, _ period: Period, _ room: Int) -> Double {
+        let site = campaign.rooms[room].site
+        let byHalf = seats[period.dayIndex]?[site] ?? Array(repeating: 0, count: 4)
+        var cost = weights.roomHalfDays
+        for (role, n) in seatsByRole(r) {
+            let here = byHalf[slotIndex(period.half, role)], there = byHalf[slotIndex(period.other.half, role)]
+            cost += weights.memberDays * Double(max(here + n, there) - max(here, there))
+        }
+        return cost
+    }
+
+    /// Enough members of each role are free in the half-day to seat one more panel (R5, R6, R9):
+    /// an optimistic count that keeps stage 2 from meeting more panels than people.
+    private func staffFits(_ r: SittingRequest, _ period: Period) -> Bool {
+        let used = seatsInPeriod[period.index] ?? [:]
+        let free = problem.staff(period)
+        var total = 0
+        for (role, n) in seatsByRole(r) {
+            total += n
+            if r.exam.jury.roles.isEmpty { continue }
+            if (used[role] ?? 0) + n > (free[role] ?? 0) { return false }
+        }
+        let usedTotal = used.values.reduce(0, +), freeTotal = free.values.reduce(0, +)
+        return usedTotal + total <= freeTotal
+    }
+
+    private func seatsByRole(_ r: SittingRequest) -> [(Role, Int)] {
+        if r.exam.jury.roles.isEmpty || r.jurySize != r.exam.jury.size { return [(.professional, r.jurySize)] }
+        return Role.allCases.compactMap { role in r.exam.jury.roles[role].map { (role, $0) } }
+    }
+
+    private func slotIndex(_ half: HalfDay, _ role: Role) -> Int { (half == .morning ? 0 : 2) + (role == .professional ? 0 : 1) }
+
+    /// R11 and R15 for a room: equipment, step-free access, seats for a group, the region.
+    private func roomFits(_ room: Int, _ r: SittingRequest) -> Bool {
+        let rm = campaign.rooms[room]
+        guard Eligibility.roomSuits(rm, r.exam, accessibleNeeded: r.needsAccessible) else { return false }
+        if r.exam.mode == .group, rm.capacity < r.candidates.count { return false }
+        if r.exam.mode == .written, rm.capacity < 1 { return false }
+        if r.exam.regional, NameKey.of(rm.region) != r.regionKey { return false }
+        return true
+    }
+
+    // MARK: Exact times
+
+    /// The earliest start at which the request fits in the panel (buffer between the jury's
+    /// sittings, inside the half-day, room available) and suits its candidates; nil if none.
+    private func startInPanel(_ panel: Panel, _ r: SittingRequest) -> Int? {
+        let hours = problem.hours(panel.period)
+        let day = problem.day(panel.period)
+        let buffer = campaign.bufferMinutes
+        if r.exam.mode == .written, let slot = panel.slots.first {
+            // Join the written sitting: everyone starts together; the room must seat one more.
+            let seated = slot.candidates.count + r.candidates.count
+            let end = max(slot.end, slot.start + r.minutes)
+            guard seated <= campaign.rooms[panel.room].capacity, end <= hours.end,
+                  problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: slot.start, end: end)),
+                  candidatesFit(r, panel.period, slot.start) else { return nil }
+            return slot.start
+        }
+        guard panel.slots.count < (r.exam.mode == .written ? 1 : panelCapacity) else { return nil }
+        var starts: Set<Int> = [hours.start]
+        for s in panel.slots { starts.insert(s.end + buffer) }
+        for c in r.candidates {
+            for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.insert(p.end + campaign.minBreakMinutes) }
+        }
+        for t in starts.sorted() where t >= hours.start {
+            let end = t + r.minutes
+            if end > hours.end { break }
+            let clear = panel.slots.allSatisfy { end + buffer <= $0.start || $0.end + buffer <= t }
+            guard clear, problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: t, end: end)),
+                  candidatesFit(r, panel.period, t) else { continue }
+            return t
+        }
+        return nil
+    }
+
+    /// R2, R9, R12 and R13 for every candidate of the request, starting at `start`.
+    private func candidatesFit(_ r: SittingRequest, _ period: Period, _ start: Int) -> Bool {
+        let day = problem.day(period)
+        for c in r.candidates {
+            let candidate = problem.candidate(c)
+            let end = start + r.minutes(of: candidate)
+            guard problem.availability.candidate(candidate.id, isFreeOn: day, TimeRange(start: start, end: end)) else { return false }
+            var sameDay = 0
+            for p in placements[c] {
+                if p.dayIndex == period.dayIndex {
+                    sameDay += 1
+                    guard p.end + campaign.minBreakMinutes <= start || end + campaign.minBreakMinutes <= p.start else { return false }
+                }
+                // R13 in both directions: prerequisites end before, successors start after.
+                if r.exam.after.contains(where: { campaign.canonicalExamID($0) == p.examID }),
+                   (p.dayIndex, p.end) > (period.dayIndex, start) { return false }
+                if let other = campaign.exam(p.examID), other.after.contains(where: { campaign.canonicalExamID($0) == r.exam.id }),
+                   (period.dayIndex, end) > (p.dayIndex, p.start) { return false }
+            }
+            if sameDay + 1 > campaign.maxExamsPerDay { return false }
+        }
+        return true
+    }
+
+    // MARK: Committing, with a journal to undo a candidate's placements
+
+    private enum Change {
+        case opened(panel: Int)
+        case added(panel: Int, request: Int)
+        case joined(panel: Int, request: Int, previousEnd: Int)
+    }
+
+    private var journal: [Change] = []
+
+    private mutating func commit(_ r: SittingRequest, _ o: Option) {
+        let day = o.period.dayIndex
+        var panelID: Int
+        if let p = o.panel {
+            panelID = p
+        } else {
+            panelID = panels.count
+            panels.append(Panel(id: panelID, exam: r.exam, period: o.period, room: o.room, key: r.panelKey))
+            panelsAt[o.period.index].append(panelID)
+            roomBusy[o.period.index].insert(o.room)
+            adjustSeats(r, o.period, o.room, by: 1)
+            journal.append(.opened(panel: panelID))
+        }
+        if r.exam.mode == .written, let slot = panels[panelID].slots.first {
+            journal.append(.joined(panel: panelID, request: r.id, previousEnd: slot.end))
+            panels[panelID].slots[0].candidates += r.candidates
+            panels[panelID].slots[0].end = max(slot.end, o.start + r.minutes)
+        } else {
+            journal.append(.added(panel: panelID, request: r.id))
+            panels[panelID].slots.append(Panel.Slot(request: r.id, start: o.start, end: o.start + r.minutes, candidates: r.candidates))
+            panels[panelID].slots.sort { $0.start < $1.start }
+        }
+        for c in r.candidates {
+            let end = o.start + r.minutes(of: problem.candidate(c))
+            placements[c].append(Placement(request: r.id, examID: r.exam.id, dayIndex: day, start: o.start, end: end))
+        }
+        placedRequests.insert(r.id)
+    }
+
+    private mutating func adjustSeats(_ r: SittingRequest, _ period: Period, _ room: Int, by sign: Int) {
+        let site = campaign.rooms[room].site
+        var byHalf = seats[period.dayIndex]?[site] ?? Array(repeating: 0, count: 4)
+        for (role, n) in seatsByRole(r) {
+            byHalf[slotIndex(period.half, role)] += sign * n
+            seatsInPeriod[period.index, default: [:]][role, default: 0] += sign * n
+        }
+        seats[period.dayIndex, default: [:]][site] = byHalf
+    }
+
+    private mutating func undo(to mark: Int) {
+        while journal.count > mark, let change = journal.popLast() {
+            switch change {
+            case .opened(let p):
+                let panel = panels[p]
+                panelsAt[panel.period.index].removeAll { $0 == p }
+                roomBusy[panel.period.index].remove(panel.room)
+                if let r = problem.requests.first(where: { $0.exam.id == panel.exam.id && $0.panelKey == panel.key }) {
+                    adjustSeats(r, panel.period, panel.room, by: -1)
+                }
+                panels.removeLast()
+            case .added(let p, let request):
+                panels[p].slots.removeAll { $0.request == request }
+                forget(request)
+            case .joined(let p, let request, let previousEnd):
+                let people = Set(problem.requests[request].candidates)
+                panels[p].slots[0].candidates.removeAll { people.contains($0) }
+                panels[p].slots[0].end = previousEnd
+                forget(request)
+            }
+        }
+    }
+
+    private mutating func forget(_ request: Int) {
+        for c in problem.requests[request].candidates { placements[c].removeAll { $0.request == request } }
+        placedRequests.remove(request)
+    }
+
+    /// Why a request found no place, in the users' terms.
+    private func reason(for requestID: Int) -> String {
+        let r = problem.requests[requestID]
+        let who = r.candidates.map { problem.candidate($0).displayName }.joined(separator: ", ")
+        let rooms = campaign.rooms.indices.filter { roomFits($0, r) }
+        if rooms.isEmpty {
+            var needs = r.exam.needs
+            if r.needsAccessible { needs.append("step-free access") }
+            if r.exam.regional { needs.append("region \(problem.candidate(r.candidates[0]).region)") }
+            if r.exam.mode == .group { needs.append("\(r.candidates.count) seats") }
+            return "\(r.exam.id) of \(who): no room has \(needs.isEmpty ? "what the exam needs" : needs.joined(separator: ", "))"
+        }
+        return "\(r.exam.id) of \(who): no free time in a suitable room that keeps the candidate's limits (\(campaign.maxExamsPerDay) exams a day, \(campaign.minBreakMinutes) min breaks, availability, order of exams)"
+    }
+}
