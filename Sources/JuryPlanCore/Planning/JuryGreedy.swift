@@ -14,17 +14,35 @@ struct JuryGreedy {
         var site: String?
     }
 
+    /// Tries a few panel orders (by time, scarcest first) and keeps the cheapest success.
     func run() -> (juries: [[Int]], presidents: [Int?])? {
+        let byTime = staffing.indices.sorted {
+            let a = staffing[$0], b = staffing[$1]
+            return (a.panel.start, a.eligible.count * 10 / max(1, a.size), a.panel.id) < (b.panel.start, b.eligible.count * 10 / max(1, b.size), b.panel.id)
+        }
+        let scarce = staffing.indices.sorted {
+            let a = staffing[$0], b = staffing[$1]
+            return (a.eligible.count * 10 / max(1, a.size), a.panel.start, a.panel.id) < (b.eligible.count * 10 / max(1, b.size), b.panel.start, b.panel.id)
+        }
+        let certifiersFirst = staffing.indices.sorted {
+            let a = staffing[$0], b = staffing[$1]
+            return ((a.roles[.certifier] ?? 0) > 0 ? 0 : 1, a.panel.start, a.panel.id) < ((b.roles[.certifier] ?? 0) > 0 ? 0 : 1, b.panel.start, b.panel.id)
+        }
+        var best: (juries: [[Int]], presidents: [Int?], members: Int)?
+        for order in [byTime, scarce, certifiersFirst] {
+            guard let found = assign(order) else { continue }
+            let members = Set(found.juries.joined()).count
+            if best == nil || members < best!.members { best = (found.juries, found.presidents, members) }
+        }
+        return best.map { ($0.juries, $0.presidents) }
+    }
+
+    private func assign(_ order: [Int]) -> (juries: [[Int]], presidents: [Int?])? {
         let buffer = campaign.bufferMinutes
         var busy: [Int: Busy] = [:]
         var juries = Array(repeating: [Int](), count: staffing.count)
         var presidents = Array(repeating: Int?.none, count: staffing.count)
         var met: [Int: Set<Int>] = examinedBefore
-        // Scarce panels first within a start time: fewer eligible members per seat.
-        let order = staffing.indices.sorted {
-            let a = staffing[$0], b = staffing[$1]
-            return (a.panel.start, a.eligible.count * 10 / max(1, a.size), a.panel.id) < (b.panel.start, b.eligible.count * 10 / max(1, b.size), b.panel.id)
-        }
         for p in order {
             let s = staffing[p]
             let site = campaign.rooms[s.panel.room].site

@@ -26,24 +26,64 @@ public struct Planner {
         let impossible = Feasibility.impossibilities(problem)
         if !impossible.isEmpty { return .infeasible(impossible) }
 
-        var layout = SittingLayout(problem)
-        layout.run()
-        let layoutSeconds = clock.elapsed
-        if !layout.unplaced.isEmpty { return .notFound(layout.unplaced.map(\.reason)) }
-        options.progress?("layout: \(layout.panels.count) panels for \(problem.requests.count) sittings in \(format(layoutSeconds)) s")
+        // Panels of half a day's sittings let one jury sit a morning and an afternoon.
+        let half = max(1, campaign.maxSittingsPerDay / 2)
+        var shares = Array(repeating: 1.0, count: campaign.days.count)
+        var reasons: [String] = []
+        // Stage 2 tells stage 1 which day it could not staff; that day gets less load next time.
+        for attempt in 0..<8 {
+            var layout = SittingLayout(problem, panelCapacity: half)
+            layout.dayShare = shares
+            layout.run()
+            if !layout.unplaced.isEmpty {
+                return .notFound((attempt == 0 ? [] : reasons) + layout.unplaced.map(\.reason))
+            }
+            options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
+            let panels = Self.juryPanels(layout.panels, sittingsPerJury: half)
+            var figures = PlanFigures()
+            figures.layoutSeconds = clock.elapsed
+            switch convene(panels, problem: problem, figures: &figures, clock: clock) {
+            case .failure(let failure):
+                reasons = [failure.reason]
+                shares[failure.dayIndex] *= 0.85
+                options.progress?("\(failure.reason); laying out again with less load that day")
+            case .success(let (juries, presidents)):
+                figures.jurySeconds = clock.elapsed - figures.layoutSeconds
+                let schedule = Self.schedule(panels, juries: juries, presidents: presidents, problem: problem)
+                let audit = RuleCatalogue.audit(schedule, against: campaign)
+                if !audit.isClean {
+                    return .notFound(["internal error: the plan breaks \(audit.breaches.count) rule(s), first \(audit.breaches[0]); it was not written"])
+                }
+                PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
+                figures.bound = min(LowerBound.compute(problem).bound, figures.objective)
+                figures.seconds = clock.elapsed
+                return .planned(Plan(schedule: schedule, figures: figures))
+            }
+        }
+        return .notFound(reasons)
+    }
 
-        var juries = Array(repeating: [Int](), count: layout.panels.count)
-        var presidents = Array(repeating: Int?.none, count: layout.panels.count)
+    struct DayFailure: Error {
+        var dayIndex: Int
+        var reason: String
+    }
+
+    /// Stage 2: one jury MIP per day, in day order (a member's earlier days set the repeat and
+    /// balance costs of later ones).
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch)
+        -> Result<([[Int]], [Int?]), DayFailure> {
+        var juries = Array(repeating: [Int](), count: panels.count)
+        var presidents = Array(repeating: Int?.none, count: panels.count)
         var examined: [Int: Set<Int>] = [:]
         var load = Array(repeating: 0, count: campaign.members.count)
-        var figures = PlanFigures()
-        figures.layoutSeconds = layoutSeconds
-        let days = Dictionary(grouping: layout.panels.indices, by: { layout.panels[$0].period.dayIndex })
+        let days = Dictionary(grouping: panels.indices, by: { panels[$0].period.dayIndex })
         for (n, dayIndex) in days.keys.sorted().enumerated() {
             let panelIDs = days[dayIndex] ?? []
-            let staffing = panelIDs.map { PanelStaffing(layout.panels[$0], problem: problem) }
-            let shortages = staffing.compactMap { $0.shortage(campaign) }
-            if !shortages.isEmpty { return .notFound(shortages) }
+            let day = campaign.days[dayIndex].iso
+            let staffing = panelIDs.map { PanelStaffing(panels[$0], problem: problem) }
+            if let shortage = staffing.lazy.compactMap({ $0.shortage(self.campaign) }).first {
+                return .failure(DayFailure(dayIndex: dayIndex, reason: shortage))
+            }
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
             figures.modelRows += model.model.constraintCount
@@ -53,18 +93,18 @@ public struct Planner {
                 timeLimit: max(1, (options.timeLimit - clock.elapsed) / Double(days.count - n)),
                 relativeGap: options.gap, nodeLimit: options.nodeLimit)
             if let g = greedy { parameters.warmStart = model.values(juries: g.juries, presidents: g.presidents) }
-            if let folder = options.writeLPFolder { parameters.writeLPPath = folder + "/jury-\(campaign.days[dayIndex].iso).lp" }
+            if let folder = options.writeLPFolder { parameters.writeLPPath = folder + "/jury-\(day).lp" }
             let result = solver.solve(model.model, parameters)
-            let day = campaign.days[dayIndex].iso
             let chosen: (juries: [[Int]], presidents: [Int?])
             if result.hasSolution {
                 chosen = model.juries(from: result)
             } else if let g = greedy {
                 chosen = g
-            } else if result.reason == .infeasible {
-                return .notFound(["on \(day) the panels cannot all be staffed at once (too few eligible members free at the same time, or daily limits): \(staffing.count) panels"])
             } else {
-                return .notFound(["on \(day) no jury assignment was found within the time limit (\(result.reason))"])
+                let why = result.reason == .infeasible
+                    ? "on \(day) the \(staffing.count) panels cannot all be staffed (too few eligible members free at the same time, or daily limits)"
+                    : "on \(day) no jury assignment was found within the limits (\(result.reason))"
+                return .failure(DayFailure(dayIndex: dayIndex, reason: why))
             }
             figures.daysPlanned += 1
             if result.reason == .optimal { figures.daysProvedOptimal += 1 }
@@ -73,21 +113,32 @@ public struct Planner {
                 juries[p] = chosen.juries[k]
                 presidents[p] = chosen.presidents[k]
                 for m in chosen.juries[k] {
-                    load[m] += layout.panels[p].sittingCount
-                    if layout.panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(layout.panels[p].candidateNumbers) }
+                    load[m] += panels[p].sittingCount
+                    if panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(panels[p].candidateNumbers) }
                 }
             }
         }
-        figures.jurySeconds = clock.elapsed - layoutSeconds
-        let schedule = Self.schedule(layout.panels, juries: juries, presidents: presidents, problem: problem)
-        let audit = RuleCatalogue.audit(schedule, against: campaign)
-        if !audit.isClean {
-            return .notFound(["internal error: the plan breaks \(audit.breaches.count) rule(s), first \(audit.breaches[0]); it was not written"])
+        return .success((juries, presidents))
+    }
+
+    /// Splits a panel longer than one jury's half-day share into consecutive parts of nearly
+    /// equal length, each with its own jury, so that juries can still pair a morning and an
+    /// afternoon within `max_sittings_per_day`.
+    static func juryPanels(_ panels: [Panel], sittingsPerJury k: Int) -> [Panel] {
+        var out: [Panel] = []
+        for panel in panels {
+            let parts = max(1, (panel.slots.count + k - 1) / k)
+            let base = panel.slots.count / parts, extra = panel.slots.count % parts
+            var next = 0
+            for part in 0..<parts {
+                let size = base + (part < extra ? 1 : 0)
+                var piece = Panel(id: out.count, exam: panel.exam, period: panel.period, room: panel.room, key: panel.key)
+                piece.slots = Array(panel.slots[next..<(next + size)])
+                next += size
+                out.append(piece)
+            }
         }
-        PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
-        figures.bound = min(LowerBound.compute(problem).bound, figures.objective)
-        figures.seconds = clock.elapsed
-        return .planned(Plan(schedule: schedule, figures: figures))
+        return out
     }
 
     /// One row per candidate of each sitting; a candidate without extra time leaves at the

@@ -39,6 +39,7 @@ struct PlanningProblem {
     let requestsOfCandidate: [[Int]]
     /// Members of each role who can be convened in each period (available at some time in it).
     private let staffByPeriod: [[Role: Int]]
+    private let capacityByDay: [[Role: Int]]
 
     init(_ campaign: Campaign) {
         self.campaign = campaign
@@ -83,9 +84,26 @@ struct PlanningProblem {
             }
             return count
         }
+        let shortest = max(1, requests.map(\.minutes).min() ?? 30)
+        let buffer = campaign.bufferMinutes
+        let fit = (campaign.hours.morning.minutes + buffer) / (shortest + buffer) + (campaign.hours.afternoon.minutes + buffer) / (shortest + buffer)
+        capacityByDay = campaign.days.indices.map { d in
+            var count: [Role: Int] = [:]
+            let day = campaign.days[d]
+            for m in campaign.members where campaign.maxSittings(of: m) > 0 {
+                if m.available.isEmpty || m.available.contains(where: { $0.day == day }) {
+                    count[m.role, default: 0] += min(campaign.maxSittings(of: m), fit)
+                }
+            }
+            return count
+        }
     }
 
     func staff(_ p: Period) -> [Role: Int] { staffByPeriod[p.index] }
+
+    /// Member-sittings each role can give on a day: the daily limits of the members available
+    /// that day (at most what fits in the two half-days of the shortest exam).
+    func dailyCapacity(_ day: Int) -> [Role: Int] { capacityByDay[day] }
 
     private static func request(id: Int, exam: Exam, candidates: [Int], campaign: Campaign) -> SittingRequest {
         let people = candidates.map { campaign.candidates[$0] }

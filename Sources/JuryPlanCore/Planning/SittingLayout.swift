@@ -10,9 +10,11 @@
 /// with exact times as the sitting is placed; the jury rules are left to stage 2.
 struct SittingLayout {
     let problem: PlanningProblem
-    /// At most this many sittings per panel, so that one jury can sit a morning and an afternoon
-    /// panel within `max_sittings_per_day`.
+    /// Panels of at most this many sittings let one jury sit a morning and an afternoon panel
+    /// within `max_sittings_per_day`; a request that finds no place so may lengthen a panel up to
+    /// `max_sittings_per_day` (the planner then splits it between two juries).
     let panelCapacity: Int
+    private var capacity: Int
     private(set) var panels: [Panel] = []
     private var panelsAt: [[Int]]
     private var roomBusy: [Set<Int>]
@@ -22,14 +24,21 @@ struct SittingLayout {
     /// Seats by role of the panels opened in each period, against `problem.staff`.
     private var seatsInPeriod: [Int: [Role: Int]] = [:]
     private(set) var unplaced: [(request: Int, reason: String)] = []
+    /// Share of each day's staff capacity (member-sittings by role) the layout may use; the
+    /// planner lowers it for a day whose juries could not be formed, and lays out again.
+    var dayShare: [Double]
+    private var dayLoad: [[Role: Int]]
     private var placedRequests = Set<Int>()
 
-    init(_ problem: PlanningProblem) {
+    init(_ problem: PlanningProblem, panelCapacity: Int) {
         self.problem = problem
-        panelCapacity = max(1, problem.campaign.maxSittingsPerDay / 2)
+        self.panelCapacity = max(1, panelCapacity)
+        capacity = self.panelCapacity
         panelsAt = Array(repeating: [], count: problem.periods.count)
         roomBusy = Array(repeating: [], count: problem.periods.count)
         placements = Array(repeating: [], count: problem.campaign.candidates.count)
+        dayShare = Array(repeating: 1, count: problem.campaign.days.count)
+        dayLoad = Array(repeating: [:], count: problem.campaign.days.count)
     }
 
     private var campaign: Campaign { problem.campaign }
@@ -100,8 +109,18 @@ struct SittingLayout {
         var room: Int
     }
 
-    /// Places a request at its cheapest feasible option; false when there is none.
+    /// Places a request at its cheapest feasible option, in a panel of normal length if it can;
+    /// false when there is none.
     private mutating func place(_ requestID: Int, deadline: Int?) -> Bool {
+        if placeWithin(requestID, deadline: deadline) { return true }
+        let longest = max(panelCapacity, campaign.maxSittingsPerDay)
+        guard longest > panelCapacity else { return false }
+        capacity = longest
+        defer { capacity = panelCapacity }
+        return placeWithin(requestID, deadline: deadline)
+    }
+
+    private mutating func placeWithin(_ requestID: Int, deadline: Int?) -> Bool {
         let request = problem.requests[requestID]
         var best: Option?
         func consider(_ o: Option) {
@@ -110,6 +129,7 @@ struct SittingLayout {
         }
         for period in problem.periods {
             if let deadline, period.index > deadline { break }
+            guard dayFits(request, period.dayIndex) else { continue }
             let personal = candidateCost(request, period)
             if let b = best, personal > b.cost { continue }
             for p in panelsAt[period.index] {
@@ -151,7 +171,12 @@ struct SittingLayout {
     private func openingCost(_ r: SittingRequest, _ period: Period, _ room: Int) -> Double {
         let site = campaign.rooms[room].site
         let byHalf = seats[period.dayIndex]?[site] ?? Array(repeating: 0, count: 4)
-        var cost = weights.roomHalfDays
+        // A tie-breaker keeps rooms with equipment, step-free access or seats the request does
+        // not need for the requests that do.
+        let rm = campaign.rooms[room]
+        let unneeded = rm.equipment.filter { e in !r.exam.needs.contains { NameKey.same($0, e) } }.count
+        var cost = weights.roomHalfDays + 0.01 * Double(unneeded) + (rm.accessible && !r.needsAccessible ? 0.01 : 0)
+            + 0.0001 * Double(max(0, rm.capacity - max(r.candidates.count, 1)))
         for (role, n) in seatsByRole(r) {
             let here = byHalf[slotIndex(period.half, role)], there = byHalf[slotIndex(period.other.half, role)]
             cost += weights.memberDays * Double(max(here + n, there) - max(here, there))
@@ -172,6 +197,24 @@ struct SittingLayout {
         }
         let usedTotal = used.values.reduce(0, +), freeTotal = free.values.reduce(0, +)
         return usedTotal + total <= freeTotal
+    }
+
+    /// The day's member-sittings by role stay within `dayShare` of what its members can sit
+    /// (R14 daily limits, R9 availability): a sitting adds one member-sitting per seat.
+    private func dayFits(_ r: SittingRequest, _ day: Int) -> Bool {
+        let capacity = problem.dailyCapacity(day)
+        let share = dayShare[day]
+        var total = 0
+        for (role, n) in seatsByRole(r) {
+            total += n
+            if !r.exam.jury.roles.isEmpty, Double((dayLoad[day][role] ?? 0) + n) > share * Double(capacity[role] ?? 0) { return false }
+        }
+        let used = dayLoad[day].values.reduce(0, +)
+        return Double(used + total) <= share * Double(capacity.values.reduce(0, +))
+    }
+
+    private mutating func adjustDayLoad(_ r: SittingRequest, _ day: Int, by sign: Int) {
+        for (role, n) in seatsByRole(r) { dayLoad[day][role, default: 0] += sign * n }
     }
 
     private func seatsByRole(_ r: SittingRequest) -> [(Role, Int)] {
@@ -208,7 +251,7 @@ struct SittingLayout {
                   candidatesFit(r, panel.period, slot.start) else { return nil }
             return slot.start
         }
-        guard panel.slots.count < (r.exam.mode == .written ? 1 : panelCapacity) else { return nil }
+        guard panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
         var starts: Set<Int> = [hours.start]
         for s in panel.slots { starts.insert(s.end + buffer) }
         for c in r.candidates {
@@ -278,6 +321,7 @@ struct SittingLayout {
             panels[panelID].slots[0].end = max(slot.end, o.start + r.minutes)
         } else {
             journal.append(.added(panel: panelID, request: r.id))
+            adjustDayLoad(r, day, by: 1)
             panels[panelID].slots.append(Panel.Slot(request: r.id, start: o.start, end: o.start + r.minutes, candidates: r.candidates))
             panels[panelID].slots.sort { $0.start < $1.start }
         }
@@ -311,6 +355,7 @@ struct SittingLayout {
                 panels.removeLast()
             case .added(let p, let request):
                 panels[p].slots.removeAll { $0.request == request }
+                adjustDayLoad(problem.requests[request], panels[p].period.dayIndex, by: -1)
                 forget(request)
             case .joined(let p, let request, let previousEnd):
                 let people = Set(problem.requests[request].candidates)
