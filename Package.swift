@@ -28,7 +28,9 @@ let package = Package(
             dependencies: [
                 "JuryPlanCore", "JuryPlanIO", "MIP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The built-in CSEC demo campaign (fixtures/csec-demo links to these files).
+            resources: [.copy("Resources/csec-demo")]
         ),
         .executableTarget(name: "juryplan", dependencies: ["JuryPlanCLI"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),

@@ -65,13 +65,16 @@ public struct Sitting: Sendable {
     /// Indices of its rows in the schedule.
     public var rows: [Int]
 
-    /// Groups the rows of a schedule into sittings, in schedule order.
-    public static func group(_ schedule: Schedule, gathers: (String) -> Bool) -> [Sitting] {
+    /// Groups the rows of a schedule into sittings, in schedule order. `canonical` maps an exam id
+    /// to the id it stands for (CPAS `BC4` → `B4`), so that rows naming an exam by its alias join
+    /// the same sitting.
+    public static func group(_ schedule: Schedule, gathers: (String) -> Bool,
+                             canonical: (String) -> String = { $0 }) -> [Sitting] {
         var sittings: [Sitting] = []
         var index: [String: Int] = [:]
         for (i, row) in schedule.rows.enumerated() {
             if gathers(row.exam) {
-                let key = [row.day.iso, String(row.time.start), row.room, row.exam, row.jury.sorted().joined(separator: "|")]
+                let key = [row.day.iso, String(row.time.start), row.room, canonical(row.exam), row.jury.sorted().joined(separator: "|")]
                     .joined(separator: "\u{1F}")
                 if let s = index[key] {
                     sittings[s].rows.append(i)

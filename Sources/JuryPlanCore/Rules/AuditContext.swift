@@ -12,7 +12,8 @@ public struct AuditContext {
         self.campaign = campaign
         self.schedule = schedule
         self.availability = Availability(campaign)
-        self.sittings = Sitting.group(schedule) { campaign.exam($0)?.mode.gathers ?? false }
+        self.sittings = Sitting.group(schedule, gathers: { campaign.exam($0)?.mode.gathers ?? false },
+                                      canonical: campaign.canonicalExamID)
     }
 
     public mutating func report(_ rule: RuleID, _ message: String, day: Day? = nil, rows: [Int] = [], people: [String] = []) {

@@ -96,6 +96,8 @@ enum JuryRules {
                     } else if !m.canPreside {
                         ctx.report(.r8, "\(ctx.describe(row: r)): president \(ctx.name(ofMember: president)) cannot preside (can_preside is no)", day: sitting.day, rows: [r], people: [president])
                     }
+                } else {
+                    ctx.report(.r8, "\(ctx.describe(row: r)): president \(president) is not a known jury member", day: sitting.day, rows: [r], people: [president])
                 }
             }
         }

@@ -84,8 +84,21 @@ public enum CampaignYAML {
 
     static func yamlIssue(_ error: YamlError, file: String) -> InputIssue {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "not valid YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            // libyaml's context says where the construct that could not be completed began.
+            let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "not valid YAML: \(problem)\(during)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams puts the whole document in `context.text`: report the key and its position only.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                          "key \(keys) appears more than once in the same mapping; expected each key once")
+        case .reader(let problem, let offset, _, let yaml):
+            var line = 1, column = 1
+            for c in yaml.prefix(offset ?? 0) {
+                if c == "\n" || c == "\r\n" || c == "\r" { line += 1; column = 1 } else { column += 1 }
+            }
+            return .error(SourceLocation(file: file, line: line, column: column), "not valid YAML: \(problem)")
         default:
             return .error(SourceLocation(file: file, line: 1, column: 1), "not valid YAML: \(error)")
         }

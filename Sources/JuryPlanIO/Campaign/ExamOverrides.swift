@@ -54,12 +54,22 @@ enum ExamOverrides {
                     break
                 }
             }
-            if existing == nil {
+            // A preset exam that was handed in (`submitted`: 0 minutes, no jury) and is now sat is
+            // completed like a new exam: it needs minutes, and gets the default jury of its mode.
+            let wasSubmitted = existing.map { exams[$0].mode == .submitted } ?? false
+            if existing == nil || (wasSubmitted && exam.mode != .submitted) {
                 if exam.mode != .submitted, !minutesGiven {
-                    r.error(idPair.value, "new exam \(id) needs minutes (its duration)")
+                    r.error(idPair.value, existing == nil
+                        ? "new exam \(id) needs minutes (its duration)"
+                        : "exam \(id) is now sat (mode \(exam.mode.rawValue)) and needs minutes (its duration)")
                 }
                 // A new exam's default jury follows its mode: 1 invigilator for a written exam.
                 if !juryGiven { exam.jury = JurySpec(size: exam.mode == .written ? 1 : (exam.mode == .submitted ? 0 : 2)) }
+            }
+            // A sat exam needs someone in the room (`jury: 0`, or a mapping with no size, would leave it empty).
+            if exam.mode != .submitted, juryGiven, exam.jury.size == 0, !exam.jury.imposed,
+               let juryNode = pairs.first(where: { $0.key == "jury" })?.value {
+                r.error(juryNode, "the jury of \(id) must have at least one member")
             }
             if exam.mode == .submitted { exam.minutes = 0 }
             if let i = existing { exams[i] = exam } else { exams.append(exam) }
@@ -67,7 +77,7 @@ enum ExamOverrides {
         let ids = Set(exams.map(\.id))
         for (id, node) in afterNodes {
             for prerequisite in exams.first(where: { $0.id == id })?.after ?? [] where !ids.contains(prerequisite) {
-                r.error(node, "exam \(id) comes after unknown exam \(prerequisite)")
+                r.error(node, "exam \(id) comes after unknown exam \(prerequisite); expected one of: \(exams.map(\.id).joined(separator: ", "))")
             }
         }
         if let cycle = cycle(in: exams) { r.error(node, "the `after` lists form a cycle: \(cycle.joined(separator: " → "))") }
