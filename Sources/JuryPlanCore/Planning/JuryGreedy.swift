@@ -15,7 +15,11 @@ struct JuryGreedy {
     }
 
     /// Tries a few panel orders (by time, scarcest first) and keeps the cheapest success.
-    func run() -> (juries: [[Int]], presidents: [Int?])? {
+    /// The role short on the first failure, for the planner's feedback to the layout (nil when
+    /// the shortage is of members of any role, presidents or externals).
+    private(set) var shortRole: Role?
+
+    mutating func run() -> (juries: [[Int]], presidents: [Int?])? {
         let byTime = staffing.indices.sorted {
             let a = staffing[$0], b = staffing[$1]
             return (a.panel.start, a.eligible.count * 10 / max(1, a.size), a.panel.id) < (b.panel.start, b.eligible.count * 10 / max(1, b.size), b.panel.id)
@@ -30,14 +34,16 @@ struct JuryGreedy {
         }
         var best: (juries: [[Int]], presidents: [Int?], members: Int)?
         for order in [byTime, scarce, certifiersFirst] {
-            guard let found = assign(order) else { continue }
+            let (assigned, short) = assign(order)
+            if best == nil, assigned == nil, order == byTime { shortRole = short }
+            guard let found = assigned else { continue }
             let members = Set(found.juries.joined()).count
             if best == nil || members < best!.members { best = (found.juries, found.presidents, members) }
         }
         return best.map { ($0.juries, $0.presidents) }
     }
 
-    private func assign(_ order: [Int]) -> (juries: [[Int]], presidents: [Int?])? {
+    private func assign(_ order: [Int]) -> ((juries: [[Int]], presidents: [Int?])?, Role?) {
         let buffer = campaign.bufferMinutes
         var busy: [Int: Busy] = [:]
         var juries = Array(repeating: [Int](), count: staffing.count)
@@ -58,7 +64,7 @@ struct JuryGreedy {
             }
             var chosen: [Int] = []
             for m in s.imposed {
-                guard s.eligible.contains(m), free(m) else { return nil }
+                guard s.eligible.contains(m), free(m) else { return (nil, nil) }
                 chosen.append(m)
             }
             let pool = s.eligible.filter { free($0) && !chosen.contains($0) }.sorted { rank($0) < rank($1) }
@@ -70,7 +76,7 @@ struct JuryGreedy {
                     let options = pool.filter { s.presidents.contains($0) }
                     president = options.first { campaign.members[$0].isExternal } ?? options.first
                     if s.externalsNeeded == 0 { president = options.first }
-                    guard let pm = president else { return nil }
+                    guard let pm = president else { return (nil, .professional) }
                     chosen.append(pm)
                 }
             }
@@ -86,9 +92,9 @@ struct JuryGreedy {
                     missing -= 1
                     if campaign.members[m].isExternal { externals += 1 }
                 }
-                if missing > 0 { return nil }
+                if missing > 0 { return (nil, role) }
             }
-            guard chosen.count == s.size, externals >= s.externalsNeeded else { return nil }
+            guard chosen.count == s.size, externals >= s.externalsNeeded else { return (nil, .professional) }
             for m in chosen {
                 var b = busy[m] ?? Busy()
                 b.intervals.append((s.panel.start, s.panel.end))
@@ -100,6 +106,6 @@ struct JuryGreedy {
             juries[p] = chosen.sorted()
             presidents[p] = president
         }
-        return (juries, presidents)
+        return ((juries, presidents), nil)
     }
 }

@@ -28,7 +28,7 @@ public struct Planner {
 
         // Panels of half a day's sittings let one jury sit a morning and an afternoon.
         let half = max(1, campaign.maxSittingsPerDay / 2)
-        var shares = Array(repeating: 1.0, count: campaign.days.count)
+        var shares = Array(repeating: [Role: Double](), count: campaign.days.count)
         var reasons: [String] = []
         // Stage 2 tells stage 1 which day it could not staff; that day gets less load next time.
         for attempt in 0..<8 {
@@ -45,7 +45,7 @@ public struct Planner {
             switch convene(panels, problem: problem, figures: &figures, clock: clock) {
             case .failure(let failure):
                 reasons = [failure.reason]
-                shares[failure.dayIndex] *= 0.85
+                for role in failure.role.map({ [$0] }) ?? Role.allCases { shares[failure.dayIndex][role, default: 1] *= 0.85 }
                 options.progress?("\(failure.reason); laying out again with less load that day")
             case .success(let (juries, presidents)):
                 figures.jurySeconds = clock.elapsed - figures.layoutSeconds
@@ -65,6 +65,7 @@ public struct Planner {
 
     struct DayFailure: Error {
         var dayIndex: Int
+        var role: Role? = nil
         var reason: String
     }
 
@@ -84,7 +85,8 @@ public struct Planner {
             if let shortage = staffing.lazy.compactMap({ $0.shortage(self.campaign) }).first {
                 return .failure(DayFailure(dayIndex: dayIndex, reason: shortage))
             }
-            let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
+            var greedyRun = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
+            let greedy = greedyRun.run()
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
             figures.modelRows += model.model.constraintCount
             figures.modelColumns += model.model.variableCount
@@ -104,7 +106,7 @@ public struct Planner {
                 let why = result.reason == .infeasible
                     ? "on \(day) the \(staffing.count) panels cannot all be staffed (too few eligible members free at the same time, or daily limits)"
                     : "on \(day) no jury assignment was found within the limits (\(result.reason))"
-                return .failure(DayFailure(dayIndex: dayIndex, reason: why))
+                return .failure(DayFailure(dayIndex: dayIndex, role: greedyRun.shortRole, reason: why))
             }
             figures.daysPlanned += 1
             if result.reason == .optimal { figures.daysProvedOptimal += 1 }

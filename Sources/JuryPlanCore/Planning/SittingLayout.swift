@@ -26,7 +26,7 @@ struct SittingLayout {
     private(set) var unplaced: [(request: Int, reason: String)] = []
     /// Share of each day's staff capacity (member-sittings by role) the layout may use; the
     /// planner lowers it for a day whose juries could not be formed, and lays out again.
-    var dayShare: [Double]
+    var dayShare: [[Role: Double]]
     private var dayLoad: [[Role: Int]]
     private var placedRequests = Set<Int>()
 
@@ -37,7 +37,7 @@ struct SittingLayout {
         panelsAt = Array(repeating: [], count: problem.periods.count)
         roomBusy = Array(repeating: [], count: problem.periods.count)
         placements = Array(repeating: [], count: problem.campaign.candidates.count)
-        dayShare = Array(repeating: 1, count: problem.campaign.days.count)
+        dayShare = Array(repeating: [:], count: problem.campaign.days.count)
         dayLoad = Array(repeating: [:], count: problem.campaign.days.count)
     }
 
@@ -53,8 +53,9 @@ struct SittingLayout {
         for r in groupRequests.sorted(by: { ($0.candidates.count, $0.id) > ($1.candidates.count, $1.id) }) {
             if !place(r.id, deadline: nil) { unplaced.append((r.id, reason(for: r.id))) }
         }
+        let attempted = Set(groupRequests.map(\.id))
         for c in candidateOrder() {
-            let own = problem.requestsOfCandidate[c].filter { !placedRequests.contains($0) }
+            let own = problem.requestsOfCandidate[c].filter { !placedRequests.contains($0) && !attempted.contains($0) }
                 .sorted { order(problem.requests[$0]) < order(problem.requests[$1]) }
             guard !own.isEmpty else { continue }
             // Retry with prerequisites kept off the last half-days when a successor found no place.
@@ -63,6 +64,17 @@ struct SittingLayout {
                 let mark = journal.count
                 done = own.allSatisfy { place($0, deadline: hasSuccessor(problem.requests[$0], of: c) ? problem.periods.count - 1 - slack : nil) }
                 if !done { undo(to: mark) }
+            }
+            // Then successors first, pinned to each half-day from the last one back, with their
+            // prerequisites fitted before them.
+            if !done {
+                let successors = own.filter { hasPredecessor(problem.requests[$0], of: c) }
+                let others = own.filter { !successors.contains($0) }
+                for period in problem.periods.reversed() where !done && !successors.isEmpty {
+                    let mark = journal.count
+                    done = successors.allSatisfy { place($0, deadline: nil, only: period) } && others.allSatisfy { place($0, deadline: nil) }
+                    if !done { undo(to: mark) }
+                }
             }
             if !done {
                 for r in own where !placedRequests.contains(r) {
@@ -93,6 +105,12 @@ struct SittingLayout {
         return exam.after.map { depth(campaign.canonicalExamID($0), seen.union([examID])) + 1 }.max() ?? 0
     }
 
+    private func hasPredecessor(_ r: SittingRequest, of c: Int) -> Bool {
+        r.exam.after.contains { before in
+            problem.requestsOfCandidate[c].contains { problem.requests[$0].exam.id == campaign.canonicalExamID(before) }
+        }
+    }
+
     private func hasSuccessor(_ r: SittingRequest, of c: Int) -> Bool {
         problem.requestsOfCandidate[c].contains { other in
             problem.requests[other].exam.after.contains { campaign.canonicalExamID($0) == r.exam.id }
@@ -111,23 +129,23 @@ struct SittingLayout {
 
     /// Places a request at its cheapest feasible option, in a panel of normal length if it can;
     /// false when there is none.
-    private mutating func place(_ requestID: Int, deadline: Int?) -> Bool {
-        if placeWithin(requestID, deadline: deadline) { return true }
+    private mutating func place(_ requestID: Int, deadline: Int?, only: Period? = nil) -> Bool {
+        if placeWithin(requestID, deadline: deadline, only: only) { return true }
         let longest = max(panelCapacity, campaign.maxSittingsPerDay)
         guard longest > panelCapacity else { return false }
         capacity = longest
         defer { capacity = panelCapacity }
-        return placeWithin(requestID, deadline: deadline)
+        return placeWithin(requestID, deadline: deadline, only: only)
     }
 
-    private mutating func placeWithin(_ requestID: Int, deadline: Int?) -> Bool {
+    private mutating func placeWithin(_ requestID: Int, deadline: Int?, only: Period?) -> Bool {
         let request = problem.requests[requestID]
         var best: Option?
         func consider(_ o: Option) {
             if let b = best, (b.cost, b.period.index, b.start, b.panel ?? Int.max, b.room) <= (o.cost, o.period.index, o.start, o.panel ?? Int.max, o.room) { return }
             best = o
         }
-        for period in problem.periods {
+        for period in only.map({ [$0] }) ?? problem.periods {
             if let deadline, period.index > deadline { break }
             guard dayFits(request, period.dayIndex) else { continue }
             let personal = candidateCost(request, period)
@@ -207,10 +225,10 @@ struct SittingLayout {
         var total = 0
         for (role, n) in seatsByRole(r) {
             total += n
-            if !r.exam.jury.roles.isEmpty, Double((dayLoad[day][role] ?? 0) + n) > share * Double(capacity[role] ?? 0) { return false }
+            if !r.exam.jury.roles.isEmpty, Double((dayLoad[day][role] ?? 0) + n) > (share[role] ?? 1) * Double(capacity[role] ?? 0) { return false }
         }
         let used = dayLoad[day].values.reduce(0, +)
-        return Double(used + total) <= share * Double(capacity.values.reduce(0, +))
+        return Double(used + total) <= (share.values.min() ?? 1) * Double(capacity.values.reduce(0, +))
     }
 
     private mutating func adjustDayLoad(_ r: SittingRequest, _ day: Int, by sign: Int) {
@@ -371,7 +389,7 @@ struct SittingLayout {
         placedRequests.remove(request)
     }
 
-    /// Why a request found no place, in the users' terms.
+    /// Why a request found no place, in the users' terms: what blocked it in each half-day.
     private func reason(for requestID: Int) -> String {
         let r = problem.requests[requestID]
         let who = r.candidates.map { problem.candidate($0).displayName }.joined(separator: ", ")
@@ -383,6 +401,23 @@ struct SittingLayout {
             if r.exam.mode == .group { needs.append("\(r.candidates.count) seats") }
             return "\(r.exam.id) of \(who): no room has \(needs.isEmpty ? "what the exam needs" : needs.joined(separator: ", "))"
         }
-        return "\(r.exam.id) of \(who): no free time in a suitable room that keeps the candidate's limits (\(campaign.maxExamsPerDay) exams a day, \(campaign.minBreakMinutes) min breaks, availability, order of exams)"
+        var blocked: [String: Int] = [:]
+        for period in problem.periods {
+            let day = problem.day(period)
+            let window = problem.hours(period)
+            if r.candidates.contains(where: { !problem.availability.candidate(problem.candidate($0).id, isFreeOn: day, window) }) {
+                blocked["the candidate is unavailable", default: 0] += 1
+            } else if !dayFits(r, period.dayIndex) {
+                blocked["the day's members are fully booked (daily limits)", default: 0] += 1
+            } else if !staffFits(r, period) {
+                blocked["too few members free at once", default: 0] += 1
+            } else if rooms.allSatisfy({ roomBusy[period.index].contains($0) }) {
+                blocked["every suitable room is taken", default: 0] += 1
+            } else {
+                blocked["the candidate's other exams, breaks or daily limit leave no time", default: 0] += 1
+            }
+        }
+        let summary = blocked.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value) half-day\($0.value == 1 ? "" : "s"))" }
+        return "\(r.exam.id) of \(who) found no place: \(summary.joined(separator: "; "))"
     }
 }
