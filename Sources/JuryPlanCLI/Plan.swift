@@ -93,16 +93,17 @@ enum PlanReport {
     static func summary(_ plan: Plan, campaign: Campaign) -> String {
         let f = plan.figures
         let w = campaign.weights
-        func line(_ label: String, _ count: Int, _ weight: Double) -> String {
+        func line(_ label: String, _ count: Int, _ weight: Double, bound: Int? = nil) -> String {
             "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(String(count).leftPadded(6))  × \(String(format: "%g", weight))"
+                + (bound.map { "  (no plan below \($0))" } ?? "")
         }
         return [
             "Planned \(f.rows) registrations in \(f.sittings) sittings over \(f.daysOpened) day(s) for \"\(campaign.name)\".",
             String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layout %.2f s, juries %.2f s; %d of %d day models proved optimal).",
                    f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
-            line("member-days", f.memberDays, w.memberDays),
-            line("room half-days", f.roomHalfDays, w.roomHalfDays),
-            line("candidate-days", f.candidateDays, w.candidateDays),
+            line("member-days", f.memberDays, w.memberDays, bound: f.memberDaysBound),
+            line("room half-days", f.roomHalfDays, w.roomHalfDays, bound: f.roomHalfDaysBound),
+            line("candidate-days", f.candidateDays, w.candidateDays, bound: f.candidateDaysBound),
             line("repeated examiners", f.repeatedExaminers, w.repeatExaminer),
             line("load imbalance", f.imbalance, w.imbalance),
             line("preferences not met", f.preferencesUnmet, w.preference) + "  (\(f.preferencesMet) of \(f.preferencesTotal) met)",

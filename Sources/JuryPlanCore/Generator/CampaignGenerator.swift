@@ -34,7 +34,7 @@ public struct CampaignGenerator {
         case .cpas: (perCandidate, seatsPerCandidate) = (1.6, 3)
         default: (perCandidate, seatsPerCandidate) = (5.6, 11)
         }
-        let dayCount = max(3, Int((Double(n) * perCandidate / 1000 * 5).rounded(.up)))
+        let dayCount = max(preset == .csec ? 4 : 3, Int((Double(n) * perCandidate / 1000 * 5).rounded(.up)))
         let days = (0..<dayCount).compactMap { Self.sessionDay($0) }
         let regionCount = preset == .pacte ? min(Self.regions.count, max(2, n / 30)) : 1
         let regions = Array(Self.regions.prefix(regionCount))
@@ -59,9 +59,9 @@ public struct CampaignGenerator {
         // Members: a pool that convenes each member on about a third of the days.
         let memberDays = Double(n) * seatsPerCandidate / 8
         let daysEach = min(Double(dayCount), 9) * 0.75
-        let pool = max(8 * regionCount, Int((memberDays / daysEach * 1.15).rounded(.up)) + 4)
+        let pool = max(14 * regionCount, Int((memberDays / daysEach * 1.15).rounded(.up)) + 4)
         let certifierShare = preset == .cpas ? 0.1 : (preset == .pacte ? 0.3 : 0.14)
-        let certifiers = max(2 * regionCount, Int((Double(pool) * certifierShare).rounded(.up)))
+        let certifiers = max(3 * regionCount, Int((Double(pool) * certifierShare).rounded(.up)))
         let structures = (0..<max(3, n / 5)).map { i -> String in
             let kind = ["MSP de", "CPTS du pays de", "Centre de santé de", "Maison de santé de"][i % 4]
             return "\(kind) \(Self.towns[(i * 5 + 1) % Self.towns.count])\(i >= Self.towns.count ? " \(i / Self.towns.count + 1)" : "")"

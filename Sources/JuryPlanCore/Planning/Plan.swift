@@ -16,6 +16,10 @@ public struct PlanFigures: Sendable, Equatable {
     public var objective = 0.0
     /// A lower bound on the objective of any plan of the campaign (`LowerBound`).
     public var bound = 0.0
+    /// The bound's parts: member-days, room half-days and candidate-days no plan can go below.
+    public var memberDaysBound = 0
+    public var roomHalfDaysBound = 0
+    public var candidateDaysBound = 0
     public var seconds = 0.0
     public var layoutSeconds = 0.0
     public var jurySeconds = 0.0
@@ -57,7 +61,7 @@ public struct PlanOptions: Sendable {
     /// Relative gap at which a day's jury model counts as solved.
     public var gap: Double = 0.001
     /// Branch-and-bound nodes per day model: a deterministic work limit.
-    public var nodeLimit: Int = 2000
+    public var nodeLimit: Int = 100
     /// Writes each day's jury model in CPLEX LP format to this folder.
     public var writeLPFolder: String?
     public var progress: (@Sendable (String) -> Void)?

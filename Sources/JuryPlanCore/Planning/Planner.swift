@@ -28,15 +28,21 @@ public struct Planner {
 
         // Panels of half a day's sittings let one jury sit a morning and an afternoon.
         let half = max(1, campaign.maxSittingsPerDay / 2)
-        var shares = Array(repeating: [Role: Double](), count: campaign.days.count)
+        var shares = Array(repeating: [SeatKind: Double](), count: campaign.days.count)
+        var priority: [Int: Int] = [:]
         var reasons: [String] = []
-        // Stage 2 tells stage 1 which day it could not staff; that day gets less load next time.
-        for attempt in 0..<8 {
+        // Stage 2 tells stage 1 which day it could not staff (that day gets less load next time);
+        // candidates stage 1 could not place go first next time.
+        for attempt in 0..<12 {
             var layout = SittingLayout(problem, panelCapacity: half)
             layout.dayShare = shares
+            layout.priority = priority
             layout.run()
             if !layout.unplaced.isEmpty {
-                return .notFound((attempt == 0 ? [] : reasons) + layout.unplaced.map(\.reason))
+                reasons = layout.unplaced.map(\.reason)
+                options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
+                for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { priority[c, default: 0] += 1 } }
+                continue
             }
             options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
             let panels = Self.juryPanels(layout.panels, sittingsPerJury: half)
@@ -45,7 +51,13 @@ public struct Planner {
             switch convene(panels, problem: problem, figures: &figures, clock: clock) {
             case .failure(let failure):
                 reasons = [failure.reason]
-                for role in failure.role.map({ [$0] }) ?? Role.allCases { shares[failure.dayIndex][role, default: 1] *= 0.85 }
+                let kinds: [SeatKind]
+                switch failure.role {
+                case .certifier?: kinds = [.certifier]
+                case .professional?: kinds = [.professional, .external, .president, .presidingExternal]
+                case nil: kinds = SeatKind.allCases
+                }
+                for kind in kinds { shares[failure.dayIndex][kind, default: 1] *= 0.85 }
                 options.progress?("\(failure.reason); laying out again with less load that day")
             case .success(let (juries, presidents)):
                 figures.jurySeconds = clock.elapsed - figures.layoutSeconds
@@ -55,7 +67,9 @@ public struct Planner {
                     return .notFound(["internal error: the plan breaks \(audit.breaches.count) rule(s), first \(audit.breaches[0]); it was not written"])
                 }
                 PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
-                figures.bound = min(LowerBound.compute(problem).bound, figures.objective)
+                let lower = LowerBound.compute(problem)
+                figures.bound = min(lower.bound, figures.objective)
+                (figures.memberDaysBound, figures.roomHalfDaysBound, figures.candidateDaysBound) = (lower.memberDays, lower.roomHalfDays, lower.candidateDays)
                 figures.seconds = clock.elapsed
                 return .planned(Plan(schedule: schedule, figures: figures))
             }

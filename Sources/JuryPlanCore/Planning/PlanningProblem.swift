@@ -30,7 +30,7 @@ struct SittingRequest {
 }
 
 /// What the planner reads of a campaign, precomputed once: requests, periods, eligibility.
-struct PlanningProblem {
+final class PlanningProblem {
     let campaign: Campaign
     let availability: Availability
     let periods: [Period]
@@ -39,7 +39,6 @@ struct PlanningProblem {
     let requestsOfCandidate: [[Int]]
     /// Members of each role who can be convened in each period (available at some time in it).
     private let staffByPeriod: [[Role: Int]]
-    private let capacityByDay: [[Role: Int]]
 
     init(_ campaign: Campaign) {
         self.campaign = campaign
@@ -84,26 +83,10 @@ struct PlanningProblem {
             }
             return count
         }
-        let shortest = max(1, requests.map(\.minutes).min() ?? 30)
-        let buffer = campaign.bufferMinutes
-        let fit = (campaign.hours.morning.minutes + buffer) / (shortest + buffer) + (campaign.hours.afternoon.minutes + buffer) / (shortest + buffer)
-        capacityByDay = campaign.days.indices.map { d in
-            var count: [Role: Int] = [:]
-            let day = campaign.days[d]
-            for m in campaign.members where campaign.maxSittings(of: m) > 0 {
-                if m.available.isEmpty || m.available.contains(where: { $0.day == day }) {
-                    count[m.role, default: 0] += min(campaign.maxSittings(of: m), fit)
-                }
-            }
-            return count
-        }
     }
 
     func staff(_ p: Period) -> [Role: Int] { staffByPeriod[p.index] }
 
-    /// Member-sittings each role can give on a day: the daily limits of the members available
-    /// that day (at most what fits in the two half-days of the shortest exam).
-    func dailyCapacity(_ day: Int) -> [Role: Int] { capacityByDay[day] }
 
     private static func request(id: Int, exam: Exam, candidates: [Int], campaign: Campaign) -> SittingRequest {
         let people = candidates.map { campaign.candidates[$0] }
@@ -117,6 +100,95 @@ struct PlanningProblem {
             regionKey: exam.regional ? NameKey.of(people.first?.region ?? "") : "",
             imposed: imposed.sorted(),
             jurySize: exact ? imposed.count : exam.jury.size)
+    }
+
+    // MARK: Who could sit, as member sets (for the layout's staffing checks)
+
+    private(set) lazy var membersByRole: [Role: MemberSet] = Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
+        (role, MemberSet(count: campaign.members.count) { campaign.members[$0].role == role })
+    })
+    private(set) lazy var externalMembers = MemberSet(count: campaign.members.count) { campaign.members[$0].isExternal }
+    private(set) lazy var presidingMembers = MemberSet(count: campaign.members.count) {
+        campaign.members[$0].role == .professional && campaign.members[$0].canPreside
+    }
+
+    private(set) lazy var presidingExternalMembers = presidingMembers & externalMembers
+
+    /// Supply curves of each seat kind on each day (`CapacityCurve`).
+    private(set) lazy var dayCurves: [[CapacityCurve]] = campaign.days.map { date in
+        let shortest = max(1, requests.map(\.minutes).min() ?? 30)
+        let buffer = campaign.bufferMinutes
+        let fit = (campaign.hours.morning.minutes + buffer) / (shortest + buffer) + (campaign.hours.afternoon.minutes + buffer) / (shortest + buffer)
+        let present = campaign.members.indices.filter { m in
+            let member = campaign.members[m]
+            return member.available.isEmpty || member.available.contains { $0.day == date }
+        }
+        return SeatKind.allCases.map { kind in
+            let set = members(of: kind)
+            return CapacityCurve(caps: present.filter { set.contains($0) }.map { min(campaign.maxSittings(of: campaign.members[$0]), fit) })
+        }
+    }
+
+    /// Members free at some time of the period who may be convened at all.
+    private(set) lazy var freeInPeriod: [MemberSet] = periods.map { period in
+        let day = campaign.days[period.dayIndex], hours = campaign.hours.range(period.half)
+        let availability = self.availability
+        return MemberSet(count: campaign.members.count) { m in
+            let member = campaign.members[m]
+            return campaign.maxSittings(of: member) > 0 && stride(from: hours.start, to: hours.end, by: 30).contains { t in
+                availability.member(member.id, isFreeOn: day, TimeRange(start: t, end: min(t + 30, hours.end)))
+            }
+        }
+    }
+
+    /// Members who may examine the request's candidates in that period, ignoring time (R9 by
+    /// half-day, R10, R15, R16, and `imposed: true`); for a written exam, any member.
+    func mayExamine(_ r: SittingRequest, in period: Period) -> MemberSet {
+        freeInPeriod[period.index] & mayExamine(r)
+    }
+
+    private var examinerCache: [Int: MemberSet] = [:]
+
+    /// `mayExamine` without the period, computed once per request.
+    func mayExamine(_ r: SittingRequest) -> MemberSet {
+        if let cached = examinerCache[r.id] { return cached }
+        let set = examiners(r)
+        examinerCache[r.id] = set
+        return set
+    }
+
+    private func examiners(_ r: SittingRequest) -> MemberSet {
+        guard r.exam.mode.isExamined else { return MemberSet(count: campaign.members.count, full: true) }
+        let people = r.candidates.map { campaign.candidates[$0] }
+        let exact = r.exam.jury.imposed && !r.imposed.isEmpty
+        return MemberSet(count: campaign.members.count) { m in
+            let member = campaign.members[m]
+            if exact { return r.imposed.contains(member.id) }
+            return Eligibility.qualified(member, for: r.exam, in: campaign)
+                && (r.exam.jury.accepts(member.role) || r.imposed.contains(member.id))
+                && people.allSatisfy { Eligibility.conflict(member, $0) == nil }
+                && (!r.exam.regional || people.allSatisfy { Eligibility.examines(member, inRegion: $0.region) })
+        }
+    }
+
+    /// Whether a jury for `r` can be drawn from `members` (roles, externals, president, imposed).
+    func canStaff(_ r: SittingRequest, from members: MemberSet) -> Bool {
+        let exact = r.exam.jury.imposed && !r.imposed.isEmpty && r.exam.mode.isExamined
+        if exact || !r.exam.mode.isExamined || r.exam.jury.roles.isEmpty {
+            if members.count < r.jurySize { return false }
+        } else {
+            for (role, n) in r.exam.jury.roles where n > 0 {
+                if let set = membersByRole[role], members.countCommon(set) < n { return false }
+            }
+        }
+        guard r.exam.mode.isExamined else { return true }
+        for id in r.imposed { if let m = campaign.memberNumber(id), !members.contains(m) { return false } }
+        if let threshold = r.exam.jury.external, !exact {
+            let need = Int((threshold * Double(r.jurySize) + 1e-9).rounded(.down)) + 1
+            if members.countCommon(externalMembers) < need { return false }
+        }
+        if r.exam.jury.president, !exact, members.countCommon(presidingMembers) < 1 { return false }
+        return true
     }
 
     func day(_ p: Period) -> Day { campaign.days[p.dayIndex] }

@@ -16,6 +16,8 @@ struct SittingLayout {
     let panelCapacity: Int
     private var capacity: Int
     private(set) var panels: [Panel] = []
+    /// Members who could staff each panel: the intersection over its candidates.
+    private var panelMembers: [MemberSet] = []
     private var panelsAt: [[Int]]
     private var roomBusy: [Set<Int>]
     private(set) var placements: [[Placement]]
@@ -23,11 +25,14 @@ struct SittingLayout {
     private var seats: [Int: [String: [Int]]] = [:]
     /// Seats by role of the panels opened in each period, against `problem.staff`.
     private var seatsInPeriod: [Int: [Role: Int]] = [:]
+    private var specialInPeriod: [Int: SpecialSeats] = [:]
     private(set) var unplaced: [(request: Int, reason: String)] = []
     /// Share of each day's staff capacity (member-sittings by role) the layout may use; the
     /// planner lowers it for a day whose juries could not be formed, and lays out again.
-    var dayShare: [[Role: Double]]
-    private var dayLoad: [[Role: Int]]
+    var dayShare: [[SeatKind: Double]]
+    /// Candidates who found no place in an earlier layout go first ("squeaky wheel").
+    var priority: [Int: Int] = [:]
+    private var dayDemand: [DayDemand]
     private var placedRequests = Set<Int>()
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
@@ -38,7 +43,7 @@ struct SittingLayout {
         roomBusy = Array(repeating: [], count: problem.periods.count)
         placements = Array(repeating: [], count: problem.campaign.candidates.count)
         dayShare = Array(repeating: [:], count: problem.campaign.days.count)
-        dayLoad = Array(repeating: [:], count: problem.campaign.days.count)
+        dayDemand = Array(repeating: DayDemand(), count: problem.campaign.days.count)
     }
 
     private var campaign: Campaign { problem.campaign }
@@ -50,7 +55,8 @@ struct SittingLayout {
     /// candidate's own requests in prerequisite order.
     mutating func run() {
         let groupRequests = problem.requests.filter { $0.candidates.count > 1 || $0.exam.mode == .group }
-        for r in groupRequests.sorted(by: { ($0.candidates.count, $0.id) > ($1.candidates.count, $1.id) }) {
+        func boost(_ r: SittingRequest) -> Int { r.candidates.map { priority[$0] ?? 0 }.max() ?? 0 }
+        for r in groupRequests.sorted(by: { (boost($0), $0.candidates.count, -$0.id) > (boost($1), $1.candidates.count, -$1.id) }) {
             if !place(r.id, deadline: nil) { unplaced.append((r.id, reason(for: r.id))) }
         }
         let attempted = Set(groupRequests.map(\.id))
@@ -92,7 +98,7 @@ struct SittingLayout {
             return cand.unavailable.count * 4 + (cand.accessible ? 3 : 0) + (cand.extraTime ? 2 : 0)
                 + (cand.imposedJury.isEmpty ? 0 : 3) + problem.requestsOfCandidate[c].count
         }
-        return campaign.candidates.indices.sorted { (score($0), -$0) > (score($1), -$1) }
+        return campaign.candidates.indices.sorted { (priority[$0] ?? 0, score($0), -$0) > (priority[$1] ?? 0, score($1), -$1) }
     }
 
     /// Prerequisites before their successors; written sittings (which anchor a half-day) first.
@@ -152,13 +158,14 @@ struct SittingLayout {
             if let b = best, personal > b.cost { continue }
             for p in panelsAt[period.index] {
                 let panel = panels[p]
-                guard panel.exam.id == request.exam.id, panel.key == request.panelKey, roomFits(panel.room, request) else { continue }
+                guard panel.exam.id == request.exam.id, panel.key == request.panelKey, roomFits(panel.room, request),
+                      problem.canStaff(request, from: panelMembers[p] & problem.mayExamine(request)) else { continue }
                 if let start = startInPanel(panel, request) {
                     consider(Option(cost: personal, period: period, start: start, panel: p, room: panel.room))
                 }
             }
             if let b = best, personal + weights.roomHalfDays > b.cost { continue }
-            guard staffFits(request, period) else { continue }
+            guard staffFits(request, period), problem.canStaff(request, from: problem.mayExamine(request, in: period)) else { continue }
             for room in campaign.rooms.indices where !roomBusy[period.index].contains(room) && roomFits(room, request) {
                 let empty = Panel(id: -1, exam: request.exam, period: period, room: room, key: request.panelKey)
                 guard let start = startInPanel(empty, request) else { continue }
@@ -214,25 +221,63 @@ struct SittingLayout {
             if (used[role] ?? 0) + n > (free[role] ?? 0) { return false }
         }
         let usedTotal = used.values.reduce(0, +), freeTotal = free.values.reduce(0, +)
-        return usedTotal + total <= freeTotal
+        guard usedTotal + total <= freeTotal else { return false }
+        // Externals (R7) and presidents (R8) of panels held at once come from fewer people.
+        let special = specialSeats(r), usedSpecial = specialInPeriod[period.index] ?? SpecialSeats()
+        let pool = problem.freeInPeriod[period.index]
+        return usedSpecial.fits(special, within: SpecialSeats(
+            externals: pool.countCommon(problem.externalMembers), presidents: pool.countCommon(problem.presidingMembers),
+            presidingExternals: pool.countCommon(problem.presidingExternalMembers)))
     }
 
-    /// The day's member-sittings by role stay within `dayShare` of what its members can sit
-    /// (R14 daily limits, R9 availability): a sitting adds one member-sitting per seat.
-    private func dayFits(_ r: SittingRequest, _ day: Int) -> Bool {
-        let capacity = problem.dailyCapacity(day)
-        let share = dayShare[day]
-        var total = 0
-        for (role, n) in seatsByRole(r) {
-            total += n
-            if !r.exam.jury.roles.isEmpty, Double((dayLoad[day][role] ?? 0) + n) > (share[role] ?? 1) * Double(capacity[role] ?? 0) { return false }
+    /// Seats only some members can fill: externals (R7), presidents (R8), and presidents who must
+    /// also be external (when every professional seat must be external, as for CSEC FINAL).
+    struct SpecialSeats {
+        var externals = 0
+        var presidents = 0
+        var presidingExternals = 0
+
+        func fits(_ more: SpecialSeats, within limit: SpecialSeats, share: Double = 1) -> Bool {
+            (more.externals == 0 || Double(externals + more.externals) <= share * Double(limit.externals))
+                && (more.presidents == 0 || Double(presidents + more.presidents) <= share * Double(limit.presidents))
+                && (more.presidingExternals == 0 || Double(presidingExternals + more.presidingExternals) <= share * Double(limit.presidingExternals))
         }
-        let used = dayLoad[day].values.reduce(0, +)
-        return Double(used + total) <= (share.values.min() ?? 1) * Double(capacity.values.reduce(0, +))
+
+        mutating func add(_ other: SpecialSeats, times k: Int) {
+            externals += k * other.externals
+            presidents += k * other.presidents
+            presidingExternals += k * other.presidingExternals
+        }
+    }
+
+    private func specialSeats(_ r: SittingRequest) -> SpecialSeats {
+        guard r.exam.mode.isExamined, r.jurySize == r.exam.jury.size else { return SpecialSeats() }
+        let externals = r.exam.jury.external.map { Int(($0 * Double(r.jurySize) + 1e-9).rounded(.down)) + 1 } ?? 0
+        let professionals = r.exam.jury.roles.isEmpty ? r.jurySize : (r.exam.jury.roles[.professional] ?? 0)
+        let president = r.exam.jury.president ? 1 : 0
+        return SpecialSeats(externals: externals, presidents: president,
+                            presidingExternals: externals >= professionals && externals > 0 ? president : 0)
+    }
+
+    /// One more sitting keeps every seat kind of the day within `dayShare` of what the day's
+    /// members can give (`CapacityCurve`: R14 daily limits, R9 availability).
+    private func dayFits(_ r: SittingRequest, _ day: Int) -> Bool {
+        let needs = problem.seatNeeds(r)
+        let demand = dayDemand[day]
+        for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
+            let k = kind.rawValue
+            let supply = problem.dayCurves[day][k].supply(demand.sittings[k] + 1)
+            if Double(demand.seats[k] + needs[k]) > (dayShare[day][kind] ?? 1) * Double(supply) { return false }
+        }
+        return true
     }
 
     private mutating func adjustDayLoad(_ r: SittingRequest, _ day: Int, by sign: Int) {
-        for (role, n) in seatsByRole(r) { dayLoad[day][role, default: 0] += sign * n }
+        let needs = problem.seatNeeds(r)
+        for k in needs.indices where needs[k] > 0 {
+            dayDemand[day].sittings[k] += sign
+            dayDemand[day].seats[k] += sign * needs[k]
+        }
     }
 
     private func seatsByRole(_ r: SittingRequest) -> [(Role, Int)] {
@@ -316,6 +361,7 @@ struct SittingLayout {
         case opened(panel: Int)
         case added(panel: Int, request: Int)
         case joined(panel: Int, request: Int, previousEnd: Int)
+        case narrowed(panel: Int, previous: MemberSet)
     }
 
     private var journal: [Change] = []
@@ -328,11 +374,14 @@ struct SittingLayout {
         } else {
             panelID = panels.count
             panels.append(Panel(id: panelID, exam: r.exam, period: o.period, room: o.room, key: r.panelKey))
+            panelMembers.append(problem.freeInPeriod[o.period.index])
             panelsAt[o.period.index].append(panelID)
             roomBusy[o.period.index].insert(o.room)
             adjustSeats(r, o.period, o.room, by: 1)
             journal.append(.opened(panel: panelID))
         }
+        journal.append(.narrowed(panel: panelID, previous: panelMembers[panelID]))
+        panelMembers[panelID] = panelMembers[panelID] & problem.mayExamine(r)
         if r.exam.mode == .written, let slot = panels[panelID].slots.first {
             journal.append(.joined(panel: panelID, request: r.id, previousEnd: slot.end))
             panels[panelID].slots[0].candidates += r.candidates
@@ -357,6 +406,7 @@ struct SittingLayout {
             byHalf[slotIndex(period.half, role)] += sign * n
             seatsInPeriod[period.index, default: [:]][role, default: 0] += sign * n
         }
+        specialInPeriod[period.index, default: SpecialSeats()].add(specialSeats(r), times: sign)
         seats[period.dayIndex, default: [:]][site] = byHalf
     }
 
@@ -371,10 +421,13 @@ struct SittingLayout {
                     adjustSeats(r, panel.period, panel.room, by: -1)
                 }
                 panels.removeLast()
+                panelMembers.removeLast()
             case .added(let p, let request):
                 panels[p].slots.removeAll { $0.request == request }
                 adjustDayLoad(problem.requests[request], panels[p].period.dayIndex, by: -1)
                 forget(request)
+            case .narrowed(let p, let previous):
+                panelMembers[p] = previous
             case .joined(let p, let request, let previousEnd):
                 let people = Set(problem.requests[request].candidates)
                 panels[p].slots[0].candidates.removeAll { people.contains($0) }
