@@ -14,6 +14,10 @@ final class JuryDayModel {
     private(set) var a: [[Int: Variable]]
     private(set) var pres: [[Int: Variable]]
     private(set) var z: [Int: Variable] = [:]
+    /// `u[p] = 1` leaves panel p without a jury, at a prohibitive cost: the model is always
+    /// feasible, and the panels it leaves out tell the layout exactly what to move.
+    private(set) var unstaffed: [Variable] = []
+    static let unstaffedCost = 100_000.0
     private var y: [Int: [String: Variable]] = [:]
     private var repeats: [(m: Int, p: Int, q: Int, v: Variable)] = []
     private var objective = LinearExpression()
@@ -42,6 +46,9 @@ final class JuryDayModel {
     private func addVariables(day: Day, examinedBefore: [Int: Set<Int>], loadBefore: [Int]) {
         let w = campaign.weights
         let maxLoad = Double(max(1, loadBefore.max() ?? 1))
+        for s in staffing {
+            unstaffed.append(model.addVariable("u[p\(s.panel.id)]", kind: .binary, objective: Self.unstaffedCost))
+        }
         for (p, s) in staffing.enumerated() {
             let candidates = Set(s.panel.candidateNumbers)
             for m in s.eligible {
@@ -61,45 +68,52 @@ final class JuryDayModel {
         }
     }
 
-    /// R5, R6: for every panel p and role r with a count, `Σ_{m∈E(p), role(m)=r} a[m,p] = n_r`;
-    /// without roles, `Σ_{m∈E(p)} a[m,p] = size(p)`.
+    /// R5, R6: for every panel p and role r with a count, `Σ_{m∈E(p), role(m)=r} a[m,p] = n_r·(1 − u[p])`;
+    /// without roles, `Σ_{m∈E(p)} a[m,p] = size(p)·(1 − u[p])`.
     private func addJuryComposition() {
         for (p, s) in staffing.enumerated() {
             if s.roles.isEmpty {
-                model.addConstraint("size[p\(s.panel.id)]", LinearExpression.sum(a[p].values), .equal, Double(s.size))
+                model.addConstraint("size[p\(s.panel.id)]", LinearExpression.sum(a[p].values) + Double(s.size) * unstaffed[p], .equal, Double(s.size))
                 continue
             }
             for (role, n) in s.roles.sorted(by: { $0.key < $1.key }) {
                 let vars = a[p].filter { campaign.members[$0.key].role == role }.map(\.value)
-                model.addConstraint("role[p\(s.panel.id),\(role.rawValue)]", LinearExpression.sum(vars), .equal, Double(n))
+                model.addConstraint("role[p\(s.panel.id),\(role.rawValue)]", LinearExpression.sum(vars) + Double(n) * unstaffed[p], .equal, Double(n))
             }
             // Members of a role the exam does not ask for (imposed ones) cannot sit.
             for (m, v) in a[p] where s.roles[campaign.members[m].role] == nil { model.setBounds(of: v, lower: 0, upper: 0) }
         }
     }
 
-    /// R7: `Σ_{m∈E(p) external} a[m,p] ≥ ⌊threshold·size⌋ + 1`, i.e. the share strictly above.
+    /// R7: `Σ_{m∈E(p) external} a[m,p] ≥ (⌊threshold·size⌋ + 1)·(1 − u[p])`, i.e. the share strictly above.
     private func addExternalShare() {
         for (p, s) in staffing.enumerated() where s.externalsNeeded > 0 {
             let vars = a[p].filter { campaign.members[$0.key].isExternal }.map(\.value)
-            model.addConstraint("external[p\(s.panel.id)]", LinearExpression.sum(vars), .greaterOrEqual, Double(s.externalsNeeded))
+            model.addConstraint("external[p\(s.panel.id)]", LinearExpression.sum(vars) + Double(s.externalsNeeded) * unstaffed[p], .greaterOrEqual, Double(s.externalsNeeded))
         }
     }
 
-    /// R8: `Σ_m pres[m,p] = 1` and `pres[m,p] ≤ a[m,p]` for exams with a president.
+    /// R8: `Σ_m pres[m,p] = 1 − u[p]` and `pres[m,p] ≤ a[m,p]` for exams with a president.
     private func addPresident() {
         for (p, s) in staffing.enumerated() where s.examined && s.panel.exam.jury.president {
-            model.addConstraint("president[p\(s.panel.id)]", LinearExpression.sum(pres[p].values), .equal, 1)
+            model.addConstraint("president[p\(s.panel.id)]", LinearExpression.sum(pres[p].values) + unstaffed[p], .equal, 1)
             for (m, v) in pres[p].sorted(by: { $0.key < $1.key }) {
                 if let av = a[p][m] { model.addConstraint("presides[\(campaign.members[m].id),p\(s.panel.id)]", v - av, .lessOrEqual, 0) }
             }
         }
     }
 
-    /// R18: `a[m,p] = 1` for every member imposed on a candidate of p.
+    /// R18: `a[m,p] = 1 − u[p]` for every member imposed on a candidate of p (an imposed member
+    /// who may not sit leaves the panel unstaffed).
     private func addImposedMembers() {
         for (p, s) in staffing.enumerated() {
-            for m in s.imposed { if let v = a[p][m] { model.setBounds(of: v, lower: 1, upper: 1) } }
+            for m in s.imposed {
+                if let v = a[p][m] {
+                    model.addConstraint("imposed[\(campaign.members[m].id),p\(s.panel.id)]", v + unstaffed[p], .equal, 1)
+                } else {
+                    model.setBounds(of: unstaffed[p], lower: 1, upper: 1)
+                }
+            }
         }
     }
 
@@ -180,6 +194,7 @@ final class JuryDayModel {
     func values(juries: [[Int]], presidents: [Int?]) -> [Double] {
         var x = Array(repeating: 0.0, count: model.variableCount)
         for p in staffing.indices {
+            if juries[p].isEmpty { x[unstaffed[p].index] = 1 }
             for m in juries[p] { if let v = a[p][m] { x[v.index] = 1 }; if let zm = z[m] { x[zm.index] = 1 } }
             if let pm = presidents[p], let v = pres[p][pm] { x[v.index] = 1 }
             for m in juries[p] { if let ys = y[m]?[site(p)] { x[ys.index] = 1 } }
@@ -187,6 +202,9 @@ final class JuryDayModel {
         for r in repeats where juries[r.p].contains(r.m) && juries[r.q].contains(r.m) { x[r.v.index] = 1 }
         return x
     }
+
+    /// Panels the solution leaves without a jury.
+    func unstaffedPanels(_ result: SolveResult) -> [Int] { staffing.indices.filter { result.isOne(unstaffed[$0]) } }
 
     /// Juries and presidents read from a solution.
     func juries(from result: SolveResult) -> (juries: [[Int]], presidents: [Int?]) {

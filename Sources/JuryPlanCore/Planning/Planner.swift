@@ -30,13 +30,16 @@ public struct Planner {
         let half = max(1, campaign.maxSittingsPerDay / 2)
         var shares = Array(repeating: [SeatKind: Double](), count: campaign.days.count)
         var priority: [Int: Int] = [:]
+        var unstaffed: [Int: [Int: Int]] = [:]
+        var solo = Set<Int>()
         var reasons: [String] = []
         // Stage 2 tells stage 1 which day it could not staff (that day gets less load next time);
         // candidates stage 1 could not place go first next time.
-        for attempt in 0..<12 {
+        for attempt in 0..<40 where attempt < 3 || clock.elapsed < options.timeLimit * 0.6 {
             var layout = SittingLayout(problem, panelCapacity: half)
             layout.dayShare = shares
             layout.priority = priority
+            layout.unstaffedBefore = unstaffed
             layout.run()
             if !layout.unplaced.isEmpty {
                 reasons = layout.unplaced.map(\.reason)
@@ -45,20 +48,23 @@ public struct Planner {
                 continue
             }
             options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
-            let panels = Self.juryPanels(layout.panels, sittingsPerJury: half)
+            let panels = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: solo)
             var figures = PlanFigures()
             figures.layoutSeconds = clock.elapsed
             switch convene(panels, problem: problem, figures: &figures, clock: clock) {
             case .failure(let failure):
                 reasons = [failure.reason]
-                let kinds: [SeatKind]
-                switch failure.role {
-                case .certifier?: kinds = [.certifier]
-                case .professional?: kinds = [.professional, .external, .president, .presidingExternal]
-                case nil: kinds = SeatKind.allCases
+                options.progress?("\(failure.reason); laying out again without those sittings there")
+                if failure.panels.isEmpty {
+                    for kind in SeatKind.allCases { shares[failure.dayIndex][kind, default: 1] *= 0.85 }
                 }
-                for kind in kinds { shares[failure.dayIndex][kind, default: 1] *= 0.85 }
-                options.progress?("\(failure.reason); laying out again with less load that day")
+                // First give each of those sittings its own jury (fewer conflicts of interest to
+                // honour at once); if that fails too, steer them to another half-day.
+                for p in failure.panels {
+                    for slot in panels[p].slots where !solo.insert(slot.request).inserted {
+                        unstaffed[slot.request, default: [:]][panels[p].period.index, default: 0] += 1
+                    }
+                }
             case .success(let (juries, presidents)):
                 figures.jurySeconds = clock.elapsed - figures.layoutSeconds
                 let schedule = Self.schedule(panels, juries: juries, presidents: presidents, problem: problem)
@@ -79,7 +85,8 @@ public struct Planner {
 
     struct DayFailure: Error {
         var dayIndex: Int
-        var role: Role? = nil
+        /// Panels left without a jury: their sittings are moved out of that half-day next time.
+        var panels: [Int]
         var reason: String
     }
 
@@ -96,11 +103,11 @@ public struct Planner {
             let panelIDs = days[dayIndex] ?? []
             let day = campaign.days[dayIndex].iso
             let staffing = panelIDs.map { PanelStaffing(panels[$0], problem: problem) }
-            if let shortage = staffing.lazy.compactMap({ $0.shortage(self.campaign) }).first {
-                return .failure(DayFailure(dayIndex: dayIndex, reason: shortage))
+            let short = staffing.indices.filter { staffing[$0].shortage(self.campaign) != nil }
+            if let first = short.first, let why = staffing[first].shortage(campaign) {
+                return .failure(DayFailure(dayIndex: dayIndex, panels: short.map { panelIDs[$0] }, reason: why))
             }
-            var greedyRun = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
-            let greedy = greedyRun.run()
+            let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
             figures.modelRows += model.model.constraintCount
             figures.modelColumns += model.model.variableCount
@@ -108,20 +115,19 @@ public struct Planner {
             var parameters = SolveParameters(
                 timeLimit: max(1, (options.timeLimit - clock.elapsed) / Double(days.count - n)),
                 relativeGap: options.gap, nodeLimit: options.nodeLimit)
-            if let g = greedy { parameters.warmStart = model.values(juries: g.juries, presidents: g.presidents) }
+            parameters.warmStart = model.values(juries: greedy.juries, presidents: greedy.presidents)
             if let folder = options.writeLPFolder { parameters.writeLPPath = folder + "/jury-\(day).lp" }
             let result = solver.solve(model.model, parameters)
-            let chosen: (juries: [[Int]], presidents: [Int?])
-            if result.hasSolution {
-                chosen = model.juries(from: result)
-            } else if let g = greedy {
-                chosen = g
-            } else {
-                let why = result.reason == .infeasible
-                    ? "on \(day) the \(staffing.count) panels cannot all be staffed (too few eligible members free at the same time, or daily limits)"
-                    : "on \(day) no jury assignment was found within the limits (\(result.reason))"
-                return .failure(DayFailure(dayIndex: dayIndex, role: greedyRun.shortRole, reason: why))
+            guard result.hasSolution else {
+                return .failure(DayFailure(dayIndex: dayIndex, panels: [], reason: "on \(day) no jury assignment was found within the limits (\(result.reason))"))
             }
+            let empty = model.unstaffedPanels(result)
+            if !empty.isEmpty {
+                let first = staffing[empty[0]].panel
+                let why = "on \(day) \(empty.count) panel(s) could not be staffed alongside the others (first: \(first.exam.id) at \(Clock.format(first.start)) in \(campaign.rooms[first.room].id))"
+                return .failure(DayFailure(dayIndex: dayIndex, panels: empty.map { panelIDs[$0] }, reason: why))
+            }
+            let chosen = model.juries(from: result)
             figures.daysPlanned += 1
             if result.reason == .optimal { figures.daysProvedOptimal += 1 }
             options.progress?("\(day): \(staffing.count) panels, model \(model.model.constraintCount)×\(model.model.variableCount), \(result.reason), objective \(format(result.objective ?? .nan)), bound \(format(result.bestBound ?? .nan)), \(format(result.elapsed)) s")
@@ -140,10 +146,11 @@ public struct Planner {
     /// Splits a panel longer than one jury's half-day share into consecutive parts of nearly
     /// equal length, each with its own jury, so that juries can still pair a morning and an
     /// afternoon within `max_sittings_per_day`.
-    static func juryPanels(_ panels: [Panel], sittingsPerJury k: Int) -> [Panel] {
+    /// A panel holding a `solo` request is split into one part per sitting.
+    static func juryPanels(_ panels: [Panel], sittingsPerJury k: Int, solo: Set<Int> = []) -> [Panel] {
         var out: [Panel] = []
         for panel in panels {
-            let parts = max(1, (panel.slots.count + k - 1) / k)
+            let parts = panel.slots.contains(where: { solo.contains($0.request) }) ? panel.slots.count : max(1, (panel.slots.count + k - 1) / k)
             let base = panel.slots.count / parts, extra = panel.slots.count % parts
             var next = 0
             for part in 0..<parts {

@@ -32,6 +32,9 @@ struct SittingLayout {
     var dayShare: [[SeatKind: Double]]
     /// Candidates who found no place in an earlier layout go first ("squeaky wheel").
     var priority: [Int: Int] = [:]
+    /// How often a request's sitting could not be staffed in a half-day (period index) in
+    /// earlier layouts: a cost that steers it elsewhere without forbidding it outright.
+    var unstaffedBefore: [Int: [Int: Int]] = [:]
     private var dayDemand: [DayDemand]
     private var placedRequests = Set<Int>()
 
@@ -155,6 +158,7 @@ struct SittingLayout {
             if let deadline, period.index > deadline { break }
             guard dayFits(request, period.dayIndex) else { continue }
             let personal = candidateCost(request, period)
+                + 500 * Double(unstaffedBefore[requestID]?[period.index] ?? 0)
             if let b = best, personal > b.cost { continue }
             for p in panelsAt[period.index] {
                 let panel = panels[p]
