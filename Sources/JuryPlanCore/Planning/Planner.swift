@@ -28,7 +28,7 @@ public struct Planner {
 
         // Panels of half a day's sittings let one jury sit a morning and an afternoon.
         let half = max(1, campaign.maxSittingsPerDay / 2)
-        var shares = Array(repeating: [SeatKind: Double](), count: campaign.days.count)
+        var shares = Array(repeating: Dictionary(uniqueKeysWithValues: SeatKind.allCases.map { ($0, Self.initialShare) }), count: campaign.days.count)
         var priority: [Int: Int] = [:]
         var unstaffed: [Int: [Int: Int]] = [:]
         var solo = Set<Int>()
@@ -48,6 +48,7 @@ public struct Planner {
                 continue
             }
             options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
+            for d in campaign.days.indices { options.progress?("  \(campaign.days[d]): \(layout.dayReport(d))") }
             let panels = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: solo)
             var figures = PlanFigures()
             figures.layoutSeconds = clock.elapsed
@@ -55,9 +56,13 @@ public struct Planner {
             case .failure(let failure):
                 reasons = [failure.reason]
                 options.progress?("\(failure.reason); laying out again without those sittings there")
-                if failure.panels.isEmpty {
-                    for kind in SeatKind.allCases { shares[failure.dayIndex][kind, default: 1] *= 0.85 }
+                // The kinds of seat those panels need get less of the day next time.
+                var kinds = Set<SeatKind>(failure.panels.isEmpty ? SeatKind.allCases : [])
+                for p in failure.panels {
+                    let needs = problem.seatNeeds(problem.requests[panels[p].slots[0].request])
+                    for kind in SeatKind.allCases where needs[kind.rawValue] > 0 && kind != .anyone { kinds.insert(kind) }
                 }
+                for kind in kinds { shares[failure.dayIndex][kind, default: Self.initialShare] *= 0.9 }
                 // First give each of those sittings its own jury (fewer conflicts of interest to
                 // honour at once); if that fails too, steer them to another half-day.
                 for p in failure.panels {
@@ -82,6 +87,10 @@ public struct Planner {
         }
         return .notFound(reasons)
     }
+
+    /// Share of a day's capacity the layout may use at first: panels come in whole sittings and
+    /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
+    static let initialShare = 0.92
 
     struct DayFailure: Error {
         var dayIndex: Int

@@ -18,6 +18,8 @@ struct SittingLayout {
     private(set) var panels: [Panel] = []
     /// Members who could staff each panel: the intersection over its candidates.
     private var panelMembers: [MemberSet] = []
+    /// Seats of each half-day's panels matched to members.
+    private var matchings: [PeriodMatching]
     private var panelsAt: [[Int]]
     private var roomBusy: [Set<Int>]
     private(set) var placements: [[Placement]]
@@ -43,6 +45,7 @@ struct SittingLayout {
         self.panelCapacity = max(1, panelCapacity)
         capacity = self.panelCapacity
         panelsAt = Array(repeating: [], count: problem.periods.count)
+        matchings = Array(repeating: PeriodMatching(), count: problem.periods.count)
         roomBusy = Array(repeating: [], count: problem.periods.count)
         placements = Array(repeating: [], count: problem.campaign.candidates.count)
         dayShare = Array(repeating: [:], count: problem.campaign.days.count)
@@ -134,6 +137,9 @@ struct SittingLayout {
         var start: Int
         var panel: Int?
         var room: Int
+
+        /// Identifies the place (not the time): a panel, or a new panel in a room and period.
+        var key: Int { panel.map { $0 + 1 } ?? -(period.index * 100_000 + room + 1) }
     }
 
     /// Places a request at its cheapest feasible option, in a panel of normal length if it can;
@@ -148,9 +154,36 @@ struct SittingLayout {
     }
 
     private mutating func placeWithin(_ requestID: Int, deadline: Int?, only: Period?) -> Bool {
+        var rejected = Set<Int>()
+        // The cheapest option whose half-day can still staff every panel (`PeriodMatching`).
+        while let option = cheapestOption(requestID, deadline: deadline, only: only, rejected: rejected) {
+            if let matching = matching(after: problem.requests[requestID], option) {
+                journal.append(.matched(period: option.period.index, previous: matchings[option.period.index]))
+                matchings[option.period.index] = matching
+                commit(problem.requests[requestID], option)
+                return true
+            }
+            rejected.insert(option.key)
+        }
+        return false
+    }
+
+    /// The period's matching with the option taken, or nil when its seats cannot all be filled.
+    private func matching(after r: SittingRequest, _ o: Option) -> PeriodMatching? {
+        var m = matchings[o.period.index]
+        if let p = o.panel {
+            guard r.exam.mode.isExamined else { return m }  // joining a written sitting adds no seat
+            return m.narrow(panel: p, to: problem.mayExamine(r)) ? m : nil
+        }
+        let masks = problem.seatMasks(r, within: problem.mayExamine(r, in: o.period))
+        return m.addSeats(masks, panel: panels.count) ? m : nil
+    }
+
+    private func cheapestOption(_ requestID: Int, deadline: Int?, only: Period?, rejected: Set<Int>) -> Option? {
         let request = problem.requests[requestID]
         var best: Option?
         func consider(_ o: Option) {
+            if rejected.contains(o.key) { return }
             if let b = best, (b.cost, b.period.index, b.start, b.panel ?? Int.max, b.room) <= (o.cost, o.period.index, o.start, o.panel ?? Int.max, o.room) { return }
             best = o
         }
@@ -176,9 +209,7 @@ struct SittingLayout {
                 consider(Option(cost: personal + openingCost(request, period, room), period: period, start: start, panel: nil, room: room))
             }
         }
-        guard let option = best else { return false }
-        commit(request, option)
-        return true
+        return best
     }
 
     /// Candidate-days and preferences the option costs.
@@ -276,6 +307,14 @@ struct SittingLayout {
         return true
     }
 
+    /// Seats, sittings and supply of each kind on a day (for progress reports).
+    func dayReport(_ day: Int) -> String {
+        SeatKind.allCases.map { k in
+            let d = dayDemand[day]
+            return "\(k): \(d.seats[k.rawValue])/\(problem.dayCurves[day][k.rawValue].supply(d.sittings[k.rawValue]))"
+        }.joined(separator: ", ")
+    }
+
     private mutating func adjustDayLoad(_ r: SittingRequest, _ day: Int, by sign: Int) {
         let needs = problem.seatNeeds(r)
         for k in needs.indices where needs[k] > 0 {
@@ -366,6 +405,7 @@ struct SittingLayout {
         case added(panel: Int, request: Int)
         case joined(panel: Int, request: Int, previousEnd: Int)
         case narrowed(panel: Int, previous: MemberSet)
+        case matched(period: Int, previous: PeriodMatching)
     }
 
     private var journal: [Change] = []
@@ -430,6 +470,8 @@ struct SittingLayout {
                 panels[p].slots.removeAll { $0.request == request }
                 adjustDayLoad(problem.requests[request], panels[p].period.dayIndex, by: -1)
                 forget(request)
+            case .matched(let period, let previous):
+                matchings[period] = previous
             case .narrowed(let p, let previous):
                 panelMembers[p] = previous
             case .joined(let p, let request, let previousEnd):
