@@ -51,12 +51,52 @@ enum Feasibility {
                 }
                 if r.exam.jury.president, !fit.contains(where: { $0.role == .professional && $0.canPreside }) {
                     add("\(r.exam.id) \(who) needs a president: no professional with can_preside may examine")
+                } else if problem.seatNeeds(r)[SeatKind.presidingExternal.rawValue] > 0,
+                          !fit.contains(where: { $0.isExternal && $0.canPreside }) {
+                    add("\(r.exam.id) \(who) needs a president who is also external (every professional seat must be external): no external professional with can_preside may examine")
                 }
             }
         }
+        reasons += imposedOverload(problem).filter { seen.insert($0).inserted }
         for (c, requests) in problem.requestsOfCandidate.enumerated() where requests.count > campaign.days.count * campaign.maxExamsPerDay {
             let cand = problem.candidate(c)
             add("\(cand.displayName) (\(cand.id)) has \(requests.count) exams to sit, at most \(campaign.maxExamsPerDay) a day over \(campaign.days.count) day(s)")
+        }
+        return reasons
+    }
+
+    /// An imposed member must sit every sitting of their candidates (R18): those sittings must fit
+    /// in the member's available time and daily limits, one after another with the buffer.
+    static func imposedOverload(_ problem: PlanningProblem) -> [String] {
+        let campaign = problem.campaign
+        var sittings: [String: [SittingRequest]] = [:]
+        for r in problem.requests where r.exam.mode.isExamined {
+            for id in r.imposed { sittings[id, default: []].append(r) }
+        }
+        var reasons: [String] = []
+        for (id, requests) in sittings.sorted(by: { $0.key < $1.key }) {
+            guard let member = campaign.member(id) else { continue }
+            let limit = campaign.maxSittings(of: member)
+            var days = 0, minutes = 0
+            for (d, day) in campaign.days.enumerated() {
+                let windows = member.available.isEmpty
+                    ? [campaign.hours.morning, campaign.hours.afternoon]
+                    : AvailabilityWindows(member.available, hours: campaign.hours).windows(on: day).flatMap { w in
+                        [campaign.hours.morning, campaign.hours.afternoon].compactMap { h -> TimeRange? in
+                            let s = max(w.start, h.start), e = min(w.end, h.end)
+                            return s < e ? TimeRange(start: s, end: e) : nil
+                        }
+                    }
+                _ = d
+                let usable = windows.reduce(0) { $0 + $1.minutes + campaign.bufferMinutes }
+                if usable > 0 { days += 1; minutes += usable }
+            }
+            let need = requests.reduce(0) { $0 + $1.minutes + campaign.bufferMinutes }
+            if requests.count > days * limit {
+                reasons.append("member \(id) is imposed on \(requests.count) sittings but may sit at most \(limit) a day on \(days) day(s)")
+            } else if need > minutes {
+                reasons.append("member \(id) is imposed on \(requests.count) sittings (\(need) minutes with the buffers) but is available for \(minutes) minutes of opening hours")
+            }
         }
         return reasons
     }

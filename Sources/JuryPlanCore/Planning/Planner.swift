@@ -35,7 +35,9 @@ public struct Planner {
         var reasons: [String] = []
         // Stage 2 tells stage 1 which day it could not staff (that day gets less load next time);
         // candidates stage 1 could not place go first next time.
-        for attempt in 0..<40 where attempt < 3 || clock.elapsed < options.timeLimit * 0.6 {
+        // A fixed number of attempts keeps the result independent of the machine's speed; the
+        // time limit only stops a run that would otherwise go on too long (exit 3).
+        for attempt in 0..<Self.layoutAttempts where attempt == 0 || clock.elapsed < options.timeLimit {
             var layout = SittingLayout(problem, panelCapacity: half)
             layout.dayShare = shares
             layout.priority = priority
@@ -91,6 +93,7 @@ public struct Planner {
     /// Share of a day's capacity the layout may use at first: panels come in whole sittings and
     /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
     static let initialShare = 0.92
+    static let layoutAttempts = 30
 
     struct DayFailure: Error {
         var dayIndex: Int

@@ -114,6 +114,35 @@ final class PlanningProblem {
 
     private(set) lazy var presidingExternalMembers = presidingMembers & externalMembers
 
+    private var windowCache: [Int: MemberSet] = [:]
+
+    /// Members who may be convened and are available during the whole window of a day (R9, R14).
+    func availableDuring(_ dayIndex: Int, _ window: TimeRange) -> MemberSet {
+        let key = (dayIndex * 2000 + window.start) * 2000 + window.end
+        if let cached = windowCache[key] { return cached }
+        let day = campaign.days[dayIndex]
+        let set = MemberSet(count: campaign.members.count) { m in
+            let member = campaign.members[m]
+            return campaign.maxSittings(of: member) > 0 && availability.member(member.id, isFreeOn: day, window)
+        }
+        windowCache[key] = set
+        return set
+    }
+
+    /// Times at which some member's availability window opens on a day, inside opening hours:
+    /// a sitting may have to wait for the only member who can sit it.
+    private(set) lazy var windowStarts: [[Int]] = campaign.days.map { day in
+        let opening = [campaign.hours.morning, campaign.hours.afternoon]
+        var starts = Set<Int>()
+        for m in campaign.members {
+            for token in m.available where token.day == day {
+                let t = token.interval(hours: campaign.hours).start
+                if opening.contains(where: { $0.start < t && t < $0.end }) { starts.insert(t) }
+            }
+        }
+        return starts.sorted()
+    }
+
     /// Supply curves of each seat kind on each day (`CapacityCurve`).
     private(set) lazy var dayCurves: [[CapacityCurve]] = campaign.days.map { date in
         let shortest = max(1, requests.map(\.minutes).min() ?? 30)

@@ -173,9 +173,10 @@ struct SittingLayout {
         var m = matchings[o.period.index]
         if let p = o.panel {
             guard r.exam.mode.isExamined else { return m }  // joining a written sitting adds no seat
-            return m.narrow(panel: p, to: problem.mayExamine(r)) ? m : nil
+            return m.narrow(panel: p, to: staffPool(panels[p], r, start: o.start)) ? m : nil
         }
-        let masks = problem.seatMasks(r, within: problem.mayExamine(r, in: o.period))
+        let empty = Panel(id: -1, exam: r.exam, period: o.period, room: o.room, key: r.panelKey)
+        let masks = problem.seatMasks(r, within: staffPool(empty, r, start: o.start))
         return m.addSeats(masks, panel: panels.count) ? m : nil
     }
 
@@ -195,8 +196,7 @@ struct SittingLayout {
             if let b = best, personal > b.cost { continue }
             for p in panelsAt[period.index] {
                 let panel = panels[p]
-                guard panel.exam.id == request.exam.id, panel.key == request.panelKey, roomFits(panel.room, request),
-                      problem.canStaff(request, from: panelMembers[p] & problem.mayExamine(request)) else { continue }
+                guard panel.exam.id == request.exam.id, panel.key == request.panelKey, roomFits(panel.room, request) else { continue }
                 if let start = startInPanel(panel, request) {
                     consider(Option(cost: personal, period: period, start: start, panel: p, room: panel.room))
                 }
@@ -344,21 +344,33 @@ struct SittingLayout {
 
     /// The earliest start at which the request fits in the panel (buffer between the jury's
     /// sittings, inside the half-day, room available) and suits its candidates; nil if none.
+    /// Members who could staff the panel if the request joined it at `start` (the panel's
+    /// window grows to cover the new sitting: R9 over the whole window).
+    private func staffPool(_ panel: Panel, _ r: SittingRequest, start: Int) -> MemberSet {
+        let window = TimeRange(start: min(panel.slots.isEmpty ? start : panel.start, start), end: max(panel.end, start + r.minutes))
+        let base = panel.id >= 0 ? panelMembers[panel.id] : problem.freeInPeriod[panel.period.index]
+        return base & problem.mayExamine(r) & problem.availableDuring(panel.period.dayIndex, window)
+    }
+
     private func startInPanel(_ panel: Panel, _ r: SittingRequest) -> Int? {
         let hours = problem.hours(panel.period)
         let day = problem.day(panel.period)
         let buffer = campaign.bufferMinutes
+        func staffed(_ t: Int) -> Bool {
+            !r.exam.mode.isExamined && !panel.slots.isEmpty ? true : problem.canStaff(r, from: staffPool(panel, r, start: t))
+        }
         if r.exam.mode == .written, let slot = panel.slots.first {
             // Join the written sitting: everyone starts together; the room must seat one more.
             let seated = slot.candidates.count + r.candidates.count
             let end = max(slot.end, slot.start + r.minutes)
             guard seated <= campaign.rooms[panel.room].capacity, end <= hours.end,
                   problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: slot.start, end: end)),
-                  candidatesFit(r, panel.period, slot.start) else { return nil }
+                  candidatesFit(r, panel.period, slot.start), staffed(slot.start) else { return nil }
             return slot.start
         }
         guard panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
         var starts: Set<Int> = [hours.start]
+        for t in problem.windowStarts[panel.period.dayIndex] where hours.start < t && t < hours.end { starts.insert(t) }
         for s in panel.slots { starts.insert(s.end + buffer) }
         for c in r.candidates {
             for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.insert(p.end + campaign.minBreakMinutes) }
@@ -368,7 +380,7 @@ struct SittingLayout {
             if end > hours.end { break }
             let clear = panel.slots.allSatisfy { end + buffer <= $0.start || $0.end + buffer <= t }
             guard clear, problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: t, end: end)),
-                  candidatesFit(r, panel.period, t) else { continue }
+                  candidatesFit(r, panel.period, t), staffed(t) else { continue }
             return t
         }
         return nil
@@ -425,7 +437,7 @@ struct SittingLayout {
             journal.append(.opened(panel: panelID))
         }
         journal.append(.narrowed(panel: panelID, previous: panelMembers[panelID]))
-        panelMembers[panelID] = panelMembers[panelID] & problem.mayExamine(r)
+        panelMembers[panelID] = staffPool(panels[panelID], r, start: o.start)
         if r.exam.mode == .written, let slot = panels[panelID].slots.first {
             journal.append(.joined(panel: panelID, request: r.id, previousEnd: slot.end))
             panels[panelID].slots[0].candidates += r.candidates
