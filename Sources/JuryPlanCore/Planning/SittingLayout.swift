@@ -301,8 +301,10 @@ struct SittingLayout {
         let demand = dayDemand[day]
         for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
             let k = kind.rawValue
-            let supply = problem.dayCurves[day][k].supply(demand.sittings[k] + 1)
-            if Double(demand.seats[k] + needs[k]) > (dayShare[day][kind] ?? 1) * Double(supply) { return false }
+            // The share keeps whole seats in reserve: none while the supply is small.
+            let supply = Double(problem.dayCurves[day][k].supply(demand.sittings[k] + 1))
+            let reserve = ((1 - (dayShare[day][kind] ?? 1)) * supply).rounded(.down)
+            if Double(demand.seats[k] + needs[k]) > supply - reserve { return false }
         }
         return true
     }
