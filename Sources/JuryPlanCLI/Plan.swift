@@ -40,8 +40,14 @@ struct PlanningOptions: ParsableArguments {
     @Option(name: .long, help: "Relative gap at which a jury model counts as solved (e.g. 0.01).")
     var gap: Double = 0.001
 
+    @Option(name: .long, help: "Branch-and-bound nodes per day's jury model (a deterministic work limit).")
+    var nodeLimit: Int = PlanOptions().nodeLimit
+
     @Option(name: .long, help: "Write each day's jury model in CPLEX LP format into this folder (for glpsol).")
     var writeLp: String?
+
+    @Flag(name: .long, help: "Let GLPK's proximity search improve each day's juries until the time limit (fewer member-days; results then depend on the machine's speed).")
+    var polish = false
 
     @Flag(name: .long, help: "Print the solver's progress to stderr.")
     var verbose = false
@@ -49,6 +55,7 @@ struct PlanningOptions: ParsableArguments {
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must lie in [0, 1)") }
+        guard nodeLimit >= 0 else { throw ValidationError("--node-limit must be 0 or more") }
     }
 
     /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes.
@@ -56,6 +63,8 @@ struct PlanningOptions: ParsableArguments {
         let console = Console.current
         var options = PlanOptions(timeLimit: timeLimit, gap: gap)
         options.writeLPFolder = writeLp
+        options.nodeLimit = nodeLimit
+        options.proximitySearch = polish
         if let folder = writeLp { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let started = Date()
         if verbose || campaign.candidates.count >= 300 {

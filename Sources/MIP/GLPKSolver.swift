@@ -337,6 +337,13 @@ private struct GLPKRun {
         parm.presolve = mipPresolve ? GLP_ON : GLP_OFF
         parm.mip_gap = parameters.relativeGap
         parm.tm_lim = time
+        if parameters.cuts {
+            parm.clq_cuts = GLP_ON
+            parm.mir_cuts = GLP_ON
+            parm.cov_cuts = GLP_ON
+            parm.gmi_cuts = GLP_ON
+        }
+        if parameters.proximitySearch { parm.ps_heur = GLP_ON }
         parm.cb_func = glpkSearchCallback
         parm.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         let code = withExtendedLifetime(monitor) { glp_intopt(p, &parm) }

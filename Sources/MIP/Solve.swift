@@ -18,6 +18,11 @@ public struct SolveParameters: Sendable {
     public var warmStart: [Double]?
     /// If set, the model is written there in CPLEX LP format before solving.
     public var writeLPPath: String?
+    /// Cutting planes (clique, mixed-integer rounding, cover, Gomory) at the root.
+    public var cuts = false
+    /// GLPK's proximity search heuristic: looks for a better incumbent near the current one
+    /// (useful with a warm start).
+    public var proximitySearch = false
     /// Called from inside the solve (on the solving thread) on every new incumbent and at most
     /// about once per second otherwise. Must not call back into the solver.
     public var progress: (@Sendable (SolveProgress) -> Void)?
