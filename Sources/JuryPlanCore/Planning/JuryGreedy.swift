@@ -32,7 +32,7 @@ struct JuryGreedy {
         var best: (juries: [[Int]], presidents: [Int?])?
         var bestKey = (Int.max, Int.max)
         for order in [byTime, scarce, certifiersFirst] {
-            let found = assign(order)
+            let found = releaseMembers(assign(order))
             let key = (found.juries.filter(\.isEmpty).count, Set(found.juries.joined()).count)
             if key < bestKey { (best, bestKey) = (found, key) }
         }
@@ -57,6 +57,54 @@ struct JuryGreedy {
             }
             juries[p] = chosen.sorted()
             presidents[p] = president
+        }
+        return (juries, presidents)
+    }
+
+    /// Local search on member-days: a member is released when every seat they hold can go to
+    /// another member already convened that day (same role; external if the share needs it;
+    /// able to preside if they presided), least busy members first.
+    private func releaseMembers(_ start: (juries: [[Int]], presidents: [Int?])) -> (juries: [[Int]], presidents: [Int?]) {
+        var (juries, presidents) = start
+        let buffer = campaign.bufferMinutes
+        func panelsOf(_ m: Int) -> [Int] { juries.indices.filter { juries[$0].contains(m) } }
+        func sittings(_ m: Int) -> Int { panelsOf(m).reduce(0) { $0 + staffing[$1].panel.sittingCount } }
+        var convened = Set(juries.joined())
+        var changed = true
+        while changed {
+            changed = false
+            for m in convened.sorted(by: { (sittings($0), $0) < (sittings($1), $1) }) {
+                var trial = juries, trialPresidents = presidents
+                var ok = true
+                for p in panelsOf(m) {
+                    let s = staffing[p]
+                    let site = campaign.rooms[s.panel.room].site
+                    let member = campaign.members[m]
+                    let externalsLeft = trial[p].filter { $0 != m && campaign.members[$0].isExternal }.count
+                    let replacement = s.eligible.first { r in
+                        guard r != m, convened.contains(r), !trial[p].contains(r), !s.imposed.contains(m) else { return false }
+                        let other = campaign.members[r]
+                        if !s.roles.isEmpty, other.role != member.role { return false }
+                        if externalsLeft + (other.isExternal ? 1 : 0) < s.externalsNeeded { return false }
+                        if trialPresidents[p] == m, !s.presidents.contains(r) { return false }
+                        let mine = trial.indices.filter { trial[$0].contains(r) }
+                        if mine.contains(where: { campaign.rooms[staffing[$0].panel.room].site != site }) { return false }
+                        if mine.reduce(0, { $0 + staffing[$1].panel.sittingCount }) + s.panel.sittingCount > campaign.maxSittings(of: other) { return false }
+                        return mine.allSatisfy { q in
+                            let o = staffing[q].panel
+                            return s.panel.end + buffer <= o.start || o.end + buffer <= s.panel.start
+                        }
+                    }
+                    guard let r = replacement else { ok = false; break }
+                    trial[p] = (trial[p].filter { $0 != m } + [r]).sorted()
+                    if trialPresidents[p] == m { trialPresidents[p] = r }
+                }
+                if ok {
+                    (juries, presidents) = (trial, trialPresidents)
+                    convened.remove(m)
+                    changed = true
+                }
+            }
         }
         return (juries, presidents)
     }
