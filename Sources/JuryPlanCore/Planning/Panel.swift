@@ -37,5 +37,5 @@ struct Placement {
 
 extension SittingRequest {
     /// Requests that may share a panel have the same exam and the same key.
-    var panelKey: String { regionKey + "\u{1F}" + imposed.joined(separator: "|") }
+    static func panelKey(regionKey: String, imposed: [String]) -> String { regionKey + "\u{1F}" + imposed.joined(separator: "|") }
 }

@@ -24,6 +24,8 @@ struct SittingRequest {
     let imposed: [String]
     /// Seats of the jury (the imposed members when the exam's jury is exactly them).
     let jurySize: Int
+    /// Requests that may share a panel have the same exam and the same key (region, imposed).
+    let panelKey: String
 
     /// Candidates' own row length (a candidate without extra time leaves at the normal end).
     func minutes(of candidate: Candidate) -> Int { exam.minutes(extraTime: candidate.extraTime) }
@@ -99,7 +101,8 @@ final class PlanningProblem {
             needsAccessible: people.contains(where: \.accessible),
             regionKey: exam.regional ? NameKey.of(people.first?.region ?? "") : "",
             imposed: imposed.sorted(),
-            jurySize: exact ? imposed.count : exam.jury.size)
+            jurySize: exact ? imposed.count : exam.jury.size,
+            panelKey: SittingRequest.panelKey(regionKey: exam.regional ? NameKey.of(people.first?.region ?? "") : "", imposed: imposed.sorted()))
     }
 
     // MARK: Who could sit, as member sets (for the layout's staffing checks)
@@ -113,6 +116,37 @@ final class PlanningProblem {
     }
 
     private(set) lazy var presidingExternalMembers = presidingMembers & externalMembers
+
+    private var roomCache: [Int: [Bool]] = [:]
+    private var roomOrderCache: [Int: [Int]] = [:]
+
+    /// Suitable rooms, those the request wastes least first (equipment, step-free access and
+    /// seats it does not need), for the layout to keep capable rooms for those who need them.
+    func roomsByWaste(_ r: SittingRequest) -> [Int] {
+        if let cached = roomOrderCache[r.id] { return cached }
+        let fits = suitableRooms(r)
+        func waste(_ room: Int) -> Double {
+            let rm = campaign.rooms[room]
+            let unneeded = rm.equipment.filter { e in !r.exam.needs.contains { NameKey.same($0, e) } }.count
+            return Double(unneeded) + (rm.accessible && !r.needsAccessible ? 1 : 0) + 0.01 * Double(max(0, rm.capacity - max(r.candidates.count, 1)))
+        }
+        let order = campaign.rooms.indices.filter { fits[$0] }.map { ($0, waste($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        roomOrderCache[r.id] = order
+        return order
+    }
+
+    /// Rooms that suit the request (R11 equipment, step-free access, seats; R15 region).
+    func suitableRooms(_ r: SittingRequest) -> [Bool] {
+        if let cached = roomCache[r.id] { return cached }
+        let fits = campaign.rooms.map { rm in
+            Eligibility.roomSuits(rm, r.exam, accessibleNeeded: r.needsAccessible)
+                && (r.exam.mode != .group || rm.capacity >= r.candidates.count)
+                && (r.exam.mode != .written || rm.capacity >= 1)
+                && (!r.exam.regional || NameKey.of(rm.region) == r.regionKey)
+        }
+        roomCache[r.id] = fits
+        return fits
+    }
 
     private var windowCache: [Int: MemberSet] = [:]
 

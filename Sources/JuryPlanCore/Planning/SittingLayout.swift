@@ -139,7 +139,8 @@ struct SittingLayout {
         var room: Int
 
         /// Identifies the place (not the time): a panel, or a new panel in a room and period.
-        var key: Int { panel.map { $0 + 1 } ?? -(period.index * 100_000 + room + 1) }
+        var key: Int { panel.map { $0 + 1 } ?? Self.key(period: period, room: room) }
+        static func key(period: Period, room: Int) -> Int { -(period.index * 100_000 + room + 1) }
     }
 
     /// Places a request at its cheapest feasible option, in a panel of normal length if it can;
@@ -203,9 +204,14 @@ struct SittingLayout {
             }
             if let b = best, personal + weights.roomHalfDays > b.cost { continue }
             guard staffFits(request, period), problem.canStaff(request, from: problem.mayExamine(request, in: period)) else { continue }
-            for room in campaign.rooms.indices where !roomBusy[period.index].contains(room) && roomFits(room, request) {
+            // Per site, the least wasted free room that fits: the others would only cost more.
+            var sitesDone = Set<String>()
+            for room in problem.roomsByWaste(request) where !roomBusy[period.index].contains(room) {
+                let site = campaign.rooms[room].site
+                guard !sitesDone.contains(site), !rejected.contains(Option.key(period: period, room: room)) else { continue }
                 let empty = Panel(id: -1, exam: request.exam, period: period, room: room, key: request.panelKey)
                 guard let start = startInPanel(empty, request) else { continue }
+                sitesDone.insert(site)
                 consider(Option(cost: personal + openingCost(request, period, room), period: period, start: start, panel: nil, room: room))
             }
         }
@@ -332,15 +338,9 @@ struct SittingLayout {
 
     private func slotIndex(_ half: HalfDay, _ role: Role) -> Int { (half == .morning ? 0 : 2) + (role == .professional ? 0 : 1) }
 
-    /// R11 and R15 for a room: equipment, step-free access, seats for a group, the region.
-    private func roomFits(_ room: Int, _ r: SittingRequest) -> Bool {
-        let rm = campaign.rooms[room]
-        guard Eligibility.roomSuits(rm, r.exam, accessibleNeeded: r.needsAccessible) else { return false }
-        if r.exam.mode == .group, rm.capacity < r.candidates.count { return false }
-        if r.exam.mode == .written, rm.capacity < 1 { return false }
-        if r.exam.regional, NameKey.of(rm.region) != r.regionKey { return false }
-        return true
-    }
+    /// R11 and R15 for a room: equipment, step-free access, seats for a group, the region
+    /// (computed once per request: name comparisons fold accents and are not cheap).
+    private func roomFits(_ room: Int, _ r: SittingRequest) -> Bool { problem.suitableRooms(r)[room] }
 
     // MARK: Exact times
 
