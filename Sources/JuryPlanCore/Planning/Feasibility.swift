@@ -11,12 +11,7 @@ enum Feasibility {
             let people = r.candidates.map { problem.candidate($0) }
             let who = r.candidates.count == 1 ? "of \(people[0].displayName) (\(people[0].id))" : "of group \(people[0].group)"
             // Rooms (R11, R15).
-            let rooms = campaign.rooms.filter { room in
-                Eligibility.roomSuits(room, r.exam, accessibleNeeded: r.needsAccessible)
-                    && (r.exam.mode != .group || room.capacity >= r.candidates.count)
-                    && (r.exam.mode != .written || room.capacity >= 1)
-                    && (!r.exam.regional || NameKey.of(room.region) == r.regionKey)
-            }
+            let rooms = problem.suitableRooms(r).filter { $0 }
             if rooms.isEmpty {
                 var needs = r.exam.needs.isEmpty ? [] : ["\(r.exam.needs.joined(separator: ", "))"]
                 if r.needsAccessible { needs.append("step-free access") }

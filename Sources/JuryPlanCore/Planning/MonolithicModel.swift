@@ -42,12 +42,7 @@ public struct MonolithicModel {
                 }
             }
             starts.append(list)
-            rooms.append(campaign.rooms.indices.filter { room in
-                let rm = campaign.rooms[room]
-                return Eligibility.roomSuits(rm, r.exam, accessibleNeeded: r.needsAccessible)
-                    && (r.exam.mode != .group || rm.capacity >= r.candidates.count)
-                    && (!r.exam.regional || NameKey.of(rm.region) == r.regionKey)
-            })
+            rooms.append(campaign.rooms.indices.filter { problem.suitableRooms(r)[$0] })
         }
         startCount = starts.reduce(0) { $0 + $1.count }
         var x: [[Start: [Int: Variable]]] = Array(repeating: [:], count: problem.requests.count)

@@ -50,26 +50,27 @@ public struct Planner {
                 continue
             }
             options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
-            for d in campaign.days.indices { options.progress?("  \(campaign.days[d]): \(layout.dayReport(d))") }
             let panels = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: solo)
             var figures = PlanFigures()
             figures.layoutSeconds = clock.elapsed
             switch convene(panels, problem: problem, figures: &figures, clock: clock) {
-            case .failure(let failure):
-                reasons = [failure.reason]
-                options.progress?("\(failure.reason); laying out again without those sittings there")
-                // The kinds of seat those panels need get less of the day next time.
-                var kinds = Set<SeatKind>(failure.panels.isEmpty ? SeatKind.allCases : [])
-                for p in failure.panels {
-                    let needs = problem.seatNeeds(problem.requests[panels[p].slots[0].request])
-                    for kind in SeatKind.allCases where needs[kind.rawValue] > 0 && kind != .anyone { kinds.insert(kind) }
-                }
-                for kind in kinds { shares[failure.dayIndex][kind, default: Self.initialShare] *= 0.9 }
-                // First give each of those sittings its own jury (fewer conflicts of interest to
-                // honour at once); if that fails too, steer them to another half-day.
-                for p in failure.panels {
-                    for slot in panels[p].slots where !solo.insert(slot.request).inserted {
-                        unstaffed[slot.request, default: [:]][panels[p].period.index, default: 0] += 1
+            case .failure(let failures):
+                reasons = failures.days.map(\.reason)
+                for failure in failures.days {
+                    options.progress?("\(failure.reason); laying out again without those sittings there")
+                    // The kinds of seat those panels need get less of the day next time.
+                    var kinds = Set<SeatKind>(failure.panels.isEmpty ? SeatKind.allCases : [])
+                    for p in failure.panels {
+                        let needs = problem.seatNeeds(problem.requests[panels[p].slots[0].request])
+                        for kind in SeatKind.allCases where needs[kind.rawValue] > 0 && kind != .anyone { kinds.insert(kind) }
+                    }
+                    for kind in kinds { shares[failure.dayIndex][kind, default: Self.initialShare] *= 0.9 }
+                    // First give each of those sittings its own jury (fewer conflicts of interest to
+                    // honour at once); if that fails too, steer them to another half-day.
+                    for p in failure.panels {
+                        for slot in panels[p].slots where !solo.insert(slot.request).inserted {
+                            unstaffed[slot.request, default: [:]][panels[p].period.index, default: 0] += 1
+                        }
                     }
                 }
             case .success(let (juries, presidents)):
@@ -105,7 +106,8 @@ public struct Planner {
     /// Stage 2: one jury MIP per day, in day order (a member's earlier days set the repeat and
     /// balance costs of later ones).
     private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch)
-        -> Result<([[Int]], [Int?]), DayFailure> {
+        -> Result<([[Int]], [Int?]), DayFailures> {
+        var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
         var presidents = Array(repeating: Int?.none, count: panels.count)
         var examined: [Int: Set<Int>] = [:]
@@ -117,7 +119,8 @@ public struct Planner {
             let staffing = panelIDs.map { PanelStaffing(panels[$0], problem: problem) }
             let short = staffing.indices.filter { staffing[$0].shortage(self.campaign) != nil }
             if let first = short.first, let why = staffing[first].shortage(campaign) {
-                return .failure(DayFailure(dayIndex: dayIndex, panels: short.map { panelIDs[$0] }, reason: why))
+                failures.append(DayFailure(dayIndex: dayIndex, panels: short.map { panelIDs[$0] }, reason: why))
+                continue
             }
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
@@ -133,13 +136,15 @@ public struct Planner {
             if let folder = options.writeLPFolder { parameters.writeLPPath = folder + "/jury-\(day).lp" }
             let result = solver.solve(model.model, parameters)
             guard result.hasSolution else {
-                return .failure(DayFailure(dayIndex: dayIndex, panels: [], reason: "on \(day) no jury assignment was found within the limits (\(result.reason))"))
+                failures.append(DayFailure(dayIndex: dayIndex, panels: [], reason: "on \(day) no jury assignment was found within the limits (\(result.reason))"))
+                continue
             }
+            // Later days are still solved, so that one layout reports every day it failed.
             let empty = model.unstaffedPanels(result)
             if !empty.isEmpty {
                 let first = staffing[empty[0]].panel
                 let why = "on \(day) \(empty.count) panel(s) could not be staffed alongside the others (first: \(first.exam.id) at \(Clock.format(first.start)) in \(campaign.rooms[first.room].id))"
-                return .failure(DayFailure(dayIndex: dayIndex, panels: empty.map { panelIDs[$0] }, reason: why))
+                failures.append(DayFailure(dayIndex: dayIndex, panels: empty.map { panelIDs[$0] }, reason: why))
             }
             let chosen = model.juries(from: result)
             figures.daysPlanned += 1
@@ -154,7 +159,11 @@ public struct Planner {
                 }
             }
         }
-        return .success((juries, presidents))
+        return failures.isEmpty ? .success((juries, presidents)) : .failure(DayFailures(days: failures))
+    }
+
+    struct DayFailures: Error {
+        var days: [DayFailure]
     }
 
     /// Splits a panel longer than one jury's half-day share into consecutive parts of nearly

@@ -14,21 +14,21 @@ struct SittingLayout {
     /// within `max_sittings_per_day`; a request that finds no place so may lengthen a panel up to
     /// `max_sittings_per_day` (the planner then splits it between two juries).
     let panelCapacity: Int
-    private var capacity: Int
-    private(set) var panels: [Panel] = []
+    var capacity: Int
+    var panels: [Panel] = []
     /// Members who could staff each panel: the intersection over its candidates.
-    private var panelMembers: [MemberSet] = []
+    var panelMembers: [MemberSet] = []
     /// Seats of each half-day's panels matched to members.
-    private var matchings: [PeriodMatching]
-    private var panelsAt: [[Int]]
-    private var roomBusy: [Set<Int>]
-    private(set) var placements: [[Placement]]
+    var matchings: [PeriodMatching]
+    var panelsAt: [[Int]]
+    var roomBusy: [Set<Int>]
+    var placements: [[Placement]]
     /// Seats by [dayIndex][site][half][role] of the panels opened, for the pairing estimate.
-    private var seats: [Int: [String: [Int]]] = [:]
+    var seats: [Int: [String: [Int]]] = [:]
     /// Seats by role of the panels opened in each period, against `problem.staff`.
-    private var seatsInPeriod: [Int: [Role: Int]] = [:]
-    private var specialInPeriod: [Int: SpecialSeats] = [:]
-    private(set) var unplaced: [(request: Int, reason: String)] = []
+    var seatsInPeriod: [Int: [Role: Int]] = [:]
+    var specialInPeriod: [Int: SpecialSeats] = [:]
+    var unplaced: [(request: Int, reason: String)] = []
     /// Share of each day's staff capacity (member-sittings by role) the layout may use; the
     /// planner lowers it for a day whose juries could not be formed, and lays out again.
     var dayShare: [[SeatKind: Double]]
@@ -37,8 +37,10 @@ struct SittingLayout {
     /// How often a request's sitting could not be staffed in a half-day (period index) in
     /// earlier layouts: a cost that steers it elsewhere without forbidding it outright.
     var unstaffedBefore: [Int: [Int: Int]] = [:]
-    private var dayDemand: [DayDemand]
-    private var placedRequests = Set<Int>()
+    var dayDemand: [DayDemand]
+    var placedRequests = Set<Int>()
+    /// Changes since the start, to undo a candidate's placements.
+    var journal: [Change] = []
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
         self.problem = problem
@@ -52,8 +54,8 @@ struct SittingLayout {
         dayDemand = Array(repeating: DayDemand(), count: problem.campaign.days.count)
     }
 
-    private var campaign: Campaign { problem.campaign }
-    private var weights: Weights { campaign.weights }
+    var campaign: Campaign { problem.campaign }
+    var weights: Weights { campaign.weights }
 
     // MARK: Driving
 
@@ -98,7 +100,7 @@ struct SittingLayout {
 
     /// Most constrained candidates first: fewer free half-days, step-free access, extra time,
     /// imposed members, more exams; then file order.
-    private func candidateOrder() -> [Int] {
+    func candidateOrder() -> [Int] {
         func score(_ c: Int) -> Int {
             let cand = problem.candidate(c)
             return cand.unavailable.count * 4 + (cand.accessible ? 3 : 0) + (cand.extraTime ? 2 : 0)
@@ -108,22 +110,22 @@ struct SittingLayout {
     }
 
     /// Prerequisites before their successors; written sittings (which anchor a half-day) first.
-    private func order(_ r: SittingRequest) -> (Int, Int, Int, Int) {
+    func order(_ r: SittingRequest) -> (Int, Int, Int, Int) {
         (depth(r.exam.id), r.exam.mode == .written ? 0 : 1, -r.minutes, r.id)
     }
 
-    private func depth(_ examID: String, _ seen: Set<String> = []) -> Int {
+    func depth(_ examID: String, _ seen: Set<String> = []) -> Int {
         guard let exam = campaign.exam(examID), !seen.contains(examID) else { return 0 }
         return exam.after.map { depth(campaign.canonicalExamID($0), seen.union([examID])) + 1 }.max() ?? 0
     }
 
-    private func hasPredecessor(_ r: SittingRequest, of c: Int) -> Bool {
+    func hasPredecessor(_ r: SittingRequest, of c: Int) -> Bool {
         r.exam.after.contains { before in
             problem.requestsOfCandidate[c].contains { problem.requests[$0].exam.id == campaign.canonicalExamID(before) }
         }
     }
 
-    private func hasSuccessor(_ r: SittingRequest, of c: Int) -> Bool {
+    func hasSuccessor(_ r: SittingRequest, of c: Int) -> Bool {
         problem.requestsOfCandidate[c].contains { other in
             problem.requests[other].exam.after.contains { campaign.canonicalExamID($0) == r.exam.id }
         }
@@ -131,7 +133,7 @@ struct SittingLayout {
 
     // MARK: Placing one request
 
-    private struct Option {
+    struct Option {
         var cost: Double
         var period: Period
         var start: Int
@@ -145,7 +147,7 @@ struct SittingLayout {
 
     /// Places a request at its cheapest feasible option, in a panel of normal length if it can;
     /// false when there is none.
-    private mutating func place(_ requestID: Int, deadline: Int?, only: Period? = nil) -> Bool {
+    mutating func place(_ requestID: Int, deadline: Int?, only: Period? = nil) -> Bool {
         if placeWithin(requestID, deadline: deadline, only: only) { return true }
         let longest = max(panelCapacity, campaign.maxSittingsPerDay)
         guard longest > panelCapacity else { return false }
@@ -154,7 +156,7 @@ struct SittingLayout {
         return placeWithin(requestID, deadline: deadline, only: only)
     }
 
-    private mutating func placeWithin(_ requestID: Int, deadline: Int?, only: Period?) -> Bool {
+    mutating func placeWithin(_ requestID: Int, deadline: Int?, only: Period?) -> Bool {
         var rejected = Set<Int>()
         // The cheapest option whose half-day can still staff every panel (`PeriodMatching`).
         while let option = cheapestOption(requestID, deadline: deadline, only: only, rejected: rejected) {
@@ -170,7 +172,7 @@ struct SittingLayout {
     }
 
     /// The period's matching with the option taken, or nil when its seats cannot all be filled.
-    private func matching(after r: SittingRequest, _ o: Option) -> PeriodMatching? {
+    func matching(after r: SittingRequest, _ o: Option) -> PeriodMatching? {
         var m = matchings[o.period.index]
         if let p = o.panel {
             guard r.exam.mode.isExamined else { return m }  // joining a written sitting adds no seat
@@ -181,7 +183,7 @@ struct SittingLayout {
         return m.addSeats(masks, panel: panels.count) ? m : nil
     }
 
-    private func cheapestOption(_ requestID: Int, deadline: Int?, only: Period?, rejected: Set<Int>) -> Option? {
+    func cheapestOption(_ requestID: Int, deadline: Int?, only: Period?, rejected: Set<Int>) -> Option? {
         let request = problem.requests[requestID]
         var best: Option?
         func consider(_ o: Option) {
@@ -219,7 +221,7 @@ struct SittingLayout {
     }
 
     /// Candidate-days and preferences the option costs.
-    private func candidateCost(_ r: SittingRequest, _ period: Period) -> Double {
+    func candidateCost(_ r: SittingRequest, _ period: Period) -> Double {
         var cost = 0.0
         let day = problem.day(period)
         for c in r.candidates {
@@ -234,7 +236,7 @@ struct SittingLayout {
     }
 
     /// A room half-day, and the member-days the panel adds by the pairing estimate.
-    private func openingCost(_ r: SittingRequest, _ period: Period, _ room: Int) -> Double {
+    func openingCost(_ r: SittingRequest, _ period: Period, _ room: Int) -> Double {
         let site = campaign.rooms[room].site
         let byHalf = seats[period.dayIndex]?[site] ?? Array(repeating: 0, count: 4)
         // A tie-breaker keeps rooms with equipment, step-free access or seats the request does
@@ -250,287 +252,4 @@ struct SittingLayout {
         return cost
     }
 
-    /// Enough members of each role are free in the half-day to seat one more panel (R5, R6, R9):
-    /// an optimistic count that keeps stage 2 from meeting more panels than people.
-    private func staffFits(_ r: SittingRequest, _ period: Period) -> Bool {
-        let used = seatsInPeriod[period.index] ?? [:]
-        let free = problem.staff(period)
-        var total = 0
-        for (role, n) in seatsByRole(r) {
-            total += n
-            if r.exam.jury.roles.isEmpty { continue }
-            if (used[role] ?? 0) + n > (free[role] ?? 0) { return false }
-        }
-        let usedTotal = used.values.reduce(0, +), freeTotal = free.values.reduce(0, +)
-        guard usedTotal + total <= freeTotal else { return false }
-        // Externals (R7) and presidents (R8) of panels held at once come from fewer people.
-        let special = specialSeats(r), usedSpecial = specialInPeriod[period.index] ?? SpecialSeats()
-        let pool = problem.freeInPeriod[period.index]
-        return usedSpecial.fits(special, within: SpecialSeats(
-            externals: pool.countCommon(problem.externalMembers), presidents: pool.countCommon(problem.presidingMembers),
-            presidingExternals: pool.countCommon(problem.presidingExternalMembers)))
-    }
-
-    /// Seats only some members can fill: externals (R7), presidents (R8), and presidents who must
-    /// also be external (when every professional seat must be external, as for CSEC FINAL).
-    struct SpecialSeats {
-        var externals = 0
-        var presidents = 0
-        var presidingExternals = 0
-
-        func fits(_ more: SpecialSeats, within limit: SpecialSeats, share: Double = 1) -> Bool {
-            (more.externals == 0 || Double(externals + more.externals) <= share * Double(limit.externals))
-                && (more.presidents == 0 || Double(presidents + more.presidents) <= share * Double(limit.presidents))
-                && (more.presidingExternals == 0 || Double(presidingExternals + more.presidingExternals) <= share * Double(limit.presidingExternals))
-        }
-
-        mutating func add(_ other: SpecialSeats, times k: Int) {
-            externals += k * other.externals
-            presidents += k * other.presidents
-            presidingExternals += k * other.presidingExternals
-        }
-    }
-
-    private func specialSeats(_ r: SittingRequest) -> SpecialSeats {
-        guard r.exam.mode.isExamined, r.jurySize == r.exam.jury.size else { return SpecialSeats() }
-        let externals = r.exam.jury.external.map { Int(($0 * Double(r.jurySize) + 1e-9).rounded(.down)) + 1 } ?? 0
-        let professionals = r.exam.jury.roles.isEmpty ? r.jurySize : (r.exam.jury.roles[.professional] ?? 0)
-        let president = r.exam.jury.president ? 1 : 0
-        return SpecialSeats(externals: externals, presidents: president,
-                            presidingExternals: externals >= professionals && externals > 0 ? president : 0)
-    }
-
-    /// One more sitting keeps every seat kind of the day within `dayShare` of what the day's
-    /// members can give (`CapacityCurve`: R14 daily limits, R9 availability).
-    private func dayFits(_ r: SittingRequest, _ day: Int) -> Bool {
-        let needs = problem.seatNeeds(r)
-        let demand = dayDemand[day]
-        for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
-            let k = kind.rawValue
-            // The share keeps whole seats in reserve: none while the supply is small.
-            let supply = Double(problem.dayCurves[day][k].supply(demand.sittings[k] + 1))
-            let reserve = ((1 - (dayShare[day][kind] ?? 1)) * supply).rounded(.down)
-            if Double(demand.seats[k] + needs[k]) > supply - reserve { return false }
-        }
-        return true
-    }
-
-    /// Seats, sittings and supply of each kind on a day (for progress reports).
-    func dayReport(_ day: Int) -> String {
-        SeatKind.allCases.map { k in
-            let d = dayDemand[day]
-            return "\(k): \(d.seats[k.rawValue])/\(problem.dayCurves[day][k.rawValue].supply(d.sittings[k.rawValue]))"
-        }.joined(separator: ", ")
-    }
-
-    private mutating func adjustDayLoad(_ r: SittingRequest, _ day: Int, by sign: Int) {
-        let needs = problem.seatNeeds(r)
-        for k in needs.indices where needs[k] > 0 {
-            dayDemand[day].sittings[k] += sign
-            dayDemand[day].seats[k] += sign * needs[k]
-        }
-    }
-
-    private func seatsByRole(_ r: SittingRequest) -> [(Role, Int)] {
-        if r.exam.jury.roles.isEmpty || r.jurySize != r.exam.jury.size { return [(.professional, r.jurySize)] }
-        return Role.allCases.compactMap { role in r.exam.jury.roles[role].map { (role, $0) } }
-    }
-
-    private func slotIndex(_ half: HalfDay, _ role: Role) -> Int { (half == .morning ? 0 : 2) + (role == .professional ? 0 : 1) }
-
-    /// R11 and R15 for a room: equipment, step-free access, seats for a group, the region
-    /// (computed once per request: name comparisons fold accents and are not cheap).
-    private func roomFits(_ room: Int, _ r: SittingRequest) -> Bool { problem.suitableRooms(r)[room] }
-
-    // MARK: Exact times
-
-    /// The earliest start at which the request fits in the panel (buffer between the jury's
-    /// sittings, inside the half-day, room available) and suits its candidates; nil if none.
-    /// Members who could staff the panel if the request joined it at `start` (the panel's
-    /// window grows to cover the new sitting: R9 over the whole window).
-    private func staffPool(_ panel: Panel, _ r: SittingRequest, start: Int) -> MemberSet {
-        let window = TimeRange(start: min(panel.slots.isEmpty ? start : panel.start, start), end: max(panel.end, start + r.minutes))
-        let base = panel.id >= 0 ? panelMembers[panel.id] : problem.freeInPeriod[panel.period.index]
-        return base & problem.mayExamine(r) & problem.availableDuring(panel.period.dayIndex, window)
-    }
-
-    private func startInPanel(_ panel: Panel, _ r: SittingRequest) -> Int? {
-        let hours = problem.hours(panel.period)
-        let day = problem.day(panel.period)
-        let buffer = campaign.bufferMinutes
-        func staffed(_ t: Int) -> Bool {
-            !r.exam.mode.isExamined && !panel.slots.isEmpty ? true : problem.canStaff(r, from: staffPool(panel, r, start: t))
-        }
-        if r.exam.mode == .written, let slot = panel.slots.first {
-            // Join the written sitting: everyone starts together; the room must seat one more.
-            let seated = slot.candidates.count + r.candidates.count
-            let end = max(slot.end, slot.start + r.minutes)
-            guard seated <= campaign.rooms[panel.room].capacity, end <= hours.end,
-                  problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: slot.start, end: end)),
-                  candidatesFit(r, panel.period, slot.start), staffed(slot.start) else { return nil }
-            return slot.start
-        }
-        guard panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
-        var starts: Set<Int> = [hours.start]
-        for t in problem.windowStarts[panel.period.dayIndex] where hours.start < t && t < hours.end { starts.insert(t) }
-        for s in panel.slots { starts.insert(s.end + buffer) }
-        for c in r.candidates {
-            for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.insert(p.end + campaign.minBreakMinutes) }
-        }
-        for t in starts.sorted() where t >= hours.start {
-            let end = t + r.minutes
-            if end > hours.end { break }
-            let clear = panel.slots.allSatisfy { end + buffer <= $0.start || $0.end + buffer <= t }
-            guard clear, problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: t, end: end)),
-                  candidatesFit(r, panel.period, t), staffed(t) else { continue }
-            return t
-        }
-        return nil
-    }
-
-    /// R2, R9, R12 and R13 for every candidate of the request, starting at `start`.
-    private func candidatesFit(_ r: SittingRequest, _ period: Period, _ start: Int) -> Bool {
-        let day = problem.day(period)
-        for c in r.candidates {
-            let candidate = problem.candidate(c)
-            let end = start + r.minutes(of: candidate)
-            guard problem.availability.candidate(candidate.id, isFreeOn: day, TimeRange(start: start, end: end)) else { return false }
-            var sameDay = 0
-            for p in placements[c] {
-                if p.dayIndex == period.dayIndex {
-                    sameDay += 1
-                    guard p.end + campaign.minBreakMinutes <= start || end + campaign.minBreakMinutes <= p.start else { return false }
-                }
-                // R13 in both directions: prerequisites end before, successors start after.
-                if r.exam.after.contains(where: { campaign.canonicalExamID($0) == p.examID }),
-                   (p.dayIndex, p.end) > (period.dayIndex, start) { return false }
-                if let other = campaign.exam(p.examID), other.after.contains(where: { campaign.canonicalExamID($0) == r.exam.id }),
-                   (period.dayIndex, end) > (p.dayIndex, p.start) { return false }
-            }
-            if sameDay + 1 > campaign.maxExamsPerDay { return false }
-        }
-        return true
-    }
-
-    // MARK: Committing, with a journal to undo a candidate's placements
-
-    private enum Change {
-        case opened(panel: Int)
-        case added(panel: Int, request: Int)
-        case joined(panel: Int, request: Int, previousEnd: Int)
-        case narrowed(panel: Int, previous: MemberSet)
-        case matched(period: Int, previous: PeriodMatching)
-    }
-
-    private var journal: [Change] = []
-
-    private mutating func commit(_ r: SittingRequest, _ o: Option) {
-        let day = o.period.dayIndex
-        var panelID: Int
-        if let p = o.panel {
-            panelID = p
-        } else {
-            panelID = panels.count
-            panels.append(Panel(id: panelID, exam: r.exam, period: o.period, room: o.room, key: r.panelKey))
-            panelMembers.append(problem.freeInPeriod[o.period.index])
-            panelsAt[o.period.index].append(panelID)
-            roomBusy[o.period.index].insert(o.room)
-            adjustSeats(r, o.period, o.room, by: 1)
-            journal.append(.opened(panel: panelID))
-        }
-        journal.append(.narrowed(panel: panelID, previous: panelMembers[panelID]))
-        panelMembers[panelID] = staffPool(panels[panelID], r, start: o.start)
-        if r.exam.mode == .written, let slot = panels[panelID].slots.first {
-            journal.append(.joined(panel: panelID, request: r.id, previousEnd: slot.end))
-            panels[panelID].slots[0].candidates += r.candidates
-            panels[panelID].slots[0].end = max(slot.end, o.start + r.minutes)
-        } else {
-            journal.append(.added(panel: panelID, request: r.id))
-            adjustDayLoad(r, day, by: 1)
-            panels[panelID].slots.append(Panel.Slot(request: r.id, start: o.start, end: o.start + r.minutes, candidates: r.candidates))
-            panels[panelID].slots.sort { $0.start < $1.start }
-        }
-        for c in r.candidates {
-            let end = o.start + r.minutes(of: problem.candidate(c))
-            placements[c].append(Placement(request: r.id, examID: r.exam.id, dayIndex: day, start: o.start, end: end))
-        }
-        placedRequests.insert(r.id)
-    }
-
-    private mutating func adjustSeats(_ r: SittingRequest, _ period: Period, _ room: Int, by sign: Int) {
-        let site = campaign.rooms[room].site
-        var byHalf = seats[period.dayIndex]?[site] ?? Array(repeating: 0, count: 4)
-        for (role, n) in seatsByRole(r) {
-            byHalf[slotIndex(period.half, role)] += sign * n
-            seatsInPeriod[period.index, default: [:]][role, default: 0] += sign * n
-        }
-        specialInPeriod[period.index, default: SpecialSeats()].add(specialSeats(r), times: sign)
-        seats[period.dayIndex, default: [:]][site] = byHalf
-    }
-
-    private mutating func undo(to mark: Int) {
-        while journal.count > mark, let change = journal.popLast() {
-            switch change {
-            case .opened(let p):
-                let panel = panels[p]
-                panelsAt[panel.period.index].removeAll { $0 == p }
-                roomBusy[panel.period.index].remove(panel.room)
-                if let r = problem.requests.first(where: { $0.exam.id == panel.exam.id && $0.panelKey == panel.key }) {
-                    adjustSeats(r, panel.period, panel.room, by: -1)
-                }
-                panels.removeLast()
-                panelMembers.removeLast()
-            case .added(let p, let request):
-                panels[p].slots.removeAll { $0.request == request }
-                adjustDayLoad(problem.requests[request], panels[p].period.dayIndex, by: -1)
-                forget(request)
-            case .matched(let period, let previous):
-                matchings[period] = previous
-            case .narrowed(let p, let previous):
-                panelMembers[p] = previous
-            case .joined(let p, let request, let previousEnd):
-                let people = Set(problem.requests[request].candidates)
-                panels[p].slots[0].candidates.removeAll { people.contains($0) }
-                panels[p].slots[0].end = previousEnd
-                forget(request)
-            }
-        }
-    }
-
-    private mutating func forget(_ request: Int) {
-        for c in problem.requests[request].candidates { placements[c].removeAll { $0.request == request } }
-        placedRequests.remove(request)
-    }
-
-    /// Why a request found no place, in the users' terms: what blocked it in each half-day.
-    private func reason(for requestID: Int) -> String {
-        let r = problem.requests[requestID]
-        let who = r.candidates.map { problem.candidate($0).displayName }.joined(separator: ", ")
-        let rooms = campaign.rooms.indices.filter { roomFits($0, r) }
-        if rooms.isEmpty {
-            var needs = r.exam.needs
-            if r.needsAccessible { needs.append("step-free access") }
-            if r.exam.regional { needs.append("region \(problem.candidate(r.candidates[0]).region)") }
-            if r.exam.mode == .group { needs.append("\(r.candidates.count) seats") }
-            return "\(r.exam.id) of \(who): no room has \(needs.isEmpty ? "what the exam needs" : needs.joined(separator: ", "))"
-        }
-        var blocked: [String: Int] = [:]
-        for period in problem.periods {
-            let day = problem.day(period)
-            let window = problem.hours(period)
-            if r.candidates.contains(where: { !problem.availability.candidate(problem.candidate($0).id, isFreeOn: day, window) }) {
-                blocked["the candidate is unavailable", default: 0] += 1
-            } else if !dayFits(r, period.dayIndex) {
-                blocked["the day's members are fully booked (daily limits)", default: 0] += 1
-            } else if !staffFits(r, period) {
-                blocked["too few members free at once", default: 0] += 1
-            } else if rooms.allSatisfy({ roomBusy[period.index].contains($0) }) {
-                blocked["every suitable room is taken", default: 0] += 1
-            } else {
-                blocked["the candidate's other exams, breaks or daily limit leave no time", default: 0] += 1
-            }
-        }
-        let summary = blocked.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) (\($0.value) half-day\($0.value == 1 ? "" : "s"))" }
-        return "\(r.exam.id) of \(who) found no place: \(summary.joined(separator: "; "))"
-    }
 }

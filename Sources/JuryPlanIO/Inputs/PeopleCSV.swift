@@ -3,11 +3,15 @@ import JuryPlanCore
 /// Readers of candidates.csv, jury.csv and rooms.csv (SPEC §2.2): English or French headers
 /// in any order; every error of a file reported at once.
 enum PeopleCSV {
-    static let candidateColumns = [
+    /// Columns candidates.csv and jury.csv share.
+    static let personColumns = [
         CSVColumn("id", aliases: ["identifiant"]),
         CSVColumn("last_name", aliases: ["nom", "last name", "nom de famille"]),
         CSVColumn("first_name", aliases: ["prénom", "first name"]),
         CSVColumn("email", aliases: ["courriel", "e-mail", "mail"], required: false),
+    ]
+
+    static let candidateColumns = personColumns + [
         CSVColumn("structure", aliases: ["employeur"], required: false),
         CSVColumn("region", aliases: ["région"], required: false),
         CSVColumn("exams", aliases: ["épreuves"]),
@@ -19,11 +23,7 @@ enum PeopleCSV {
         CSVColumn("jury", aliases: ["jury_imposé", "jury imposé"], required: false),
     ]
 
-    static let memberColumns = [
-        CSVColumn("id", aliases: ["identifiant"]),
-        CSVColumn("last_name", aliases: ["nom", "last name", "nom de famille"]),
-        CSVColumn("first_name", aliases: ["prénom", "first name"]),
-        CSVColumn("email", aliases: ["courriel", "e-mail", "mail"], required: false),
+    static let memberColumns = personColumns + [
         CSVColumn("role", aliases: ["rôle"]),
         CSVColumn("sector", aliases: ["secteur"], required: false),
         CSVColumn("external", aliases: ["externe"], required: false),
