@@ -21,11 +21,16 @@ final class JuryDayModel {
     private var y: [Int: [String: Variable]] = [:]
     private var repeats: [(m: Int, p: Int, q: Int, v: Variable)] = []
     private var objective = LinearExpression()
+    private let candidates: [[Int]]?
 
     /// - Parameters:
     ///   - examinedBefore: for each member, the candidates they examined on earlier days.
     ///   - loadBefore: sittings of each member on earlier days (for balance).
-    init(day: Day, staffing: [PanelStaffing], campaign: Campaign, examinedBefore: [Int: Set<Int>], loadBefore: [Int]) {
+    /// - Parameter candidates: when given, the members considered for each panel (a subset of
+    ///   `E(p)` holding the warm start), to keep large days small.
+    init(day: Day, staffing: [PanelStaffing], campaign: Campaign, examinedBefore: [Int: Set<Int>], loadBefore: [Int],
+         candidates: [[Int]]? = nil) {
+        self.candidates = candidates
         self.staffing = staffing
         self.campaign = campaign
         model = Model(name: "jury_\(day.iso)")
@@ -50,8 +55,9 @@ final class JuryDayModel {
             unstaffed.append(model.addVariable("u[p\(s.panel.id)]", kind: .binary, objective: Self.unstaffedCost))
         }
         for (p, s) in staffing.enumerated() {
+            let considered = self.candidates.map { Set($0[p]) }
             let candidates = Set(s.panel.candidateNumbers)
-            for m in s.eligible {
+            for m in s.eligible where considered?.contains(m) ?? true {
                 // Objective 4 across days and 5 (balance): a tie-breaker below one member-day.
                 let again = examinedBefore[m].map { candidates.intersection($0).count } ?? 0
                 let cost = w.repeatExaminer * Double(again) + w.imbalance * Double(s.panel.sittingCount) * Double(loadBefore[m]) / maxLoad
@@ -62,7 +68,7 @@ final class JuryDayModel {
                     z[m] = model.addVariable("z[\(member.id)]", kind: .binary, objective: w.memberDays + (unpreferred ? w.preference : 0))
                 }
             }
-            for m in s.presidents {
+            for m in s.presidents where a[p][m] != nil {
                 pres[p][m] = model.addVariable("pres[\(campaign.members[m].id),p\(s.panel.id)]", kind: .binary)
             }
         }

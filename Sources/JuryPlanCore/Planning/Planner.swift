@@ -123,7 +123,8 @@ public struct Planner {
                 continue
             }
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
-            let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load)
+            let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined,
+                                     loadBefore: load, candidates: Self.shortlist(staffing, greedy: greedy.juries, load: load))
             figures.modelRows += model.model.constraintCount
             figures.modelColumns += model.model.variableCount
             figures.modelNonZeros += model.model.nonZeroCount
@@ -161,6 +162,28 @@ public struct Planner {
         }
         return failures.isEmpty ? .success((juries, presidents)) : .failure(DayFailures(days: failures))
     }
+
+    /// Members the day model considers for each panel when the day is large: the greedy's jury,
+    /// then members the greedy convened that day, then the least loaded, up to
+    /// `shortlistPerSeat` per seat. nil (everyone eligible) for small days.
+    static func shortlist(_ staffing: [PanelStaffing], greedy: [[Int]], load: [Int]) -> [[Int]]? {
+        let pairs = staffing.reduce(0) { $0 + $1.eligible.count }
+        guard pairs > shortlistAbove else { return nil }
+        let convened = Set(greedy.joined())
+        return staffing.indices.map { p in
+            let s = staffing[p]
+            let ranked = s.eligible.sorted { (convened.contains($0) ? 0 : 1, load[$0], $0) < (convened.contains($1) ? 0 : 1, load[$1], $1) }
+            var list = greedy[p]
+            for m in ranked where list.count < max(s.size, 1) * shortlistPerSeat && !list.contains(m) { list.append(m) }
+            for m in s.imposed where !list.contains(m) && s.eligible.contains(m) { list.append(m) }
+            let presidents = s.presidents.filter { list.contains($0) }
+            if s.examined, s.panel.exam.jury.president, presidents.isEmpty, let first = s.presidents.first { list.append(first) }
+            return list.sorted()
+        }
+    }
+
+    static let shortlistAbove = 6000
+    static let shortlistPerSeat = 6
 
     struct DayFailures: Error {
         var days: [DayFailure]
