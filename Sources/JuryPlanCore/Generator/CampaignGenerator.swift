@@ -41,7 +41,9 @@ public struct CampaignGenerator {
 
         // Rooms: about ten sittings a room-day, with slack; sites of up to ~20 rooms.
         let sittingsPerDay = Double(n) * perCandidate / Double(dayCount)
-        let roomCount = max(4 * regionCount, Int((sittingsPerDay / 8 * 1.4).rounded(.up)) + 1)
+        // A room-day holds about 8 sittings of 30–45 minutes, 5 of 60 (PACTE theses, CPAS groups).
+        let perRoomDay = preset == .csec ? 8.0 : 5.0
+        let roomCount = max(4 * regionCount, Int((sittingsPerDay / perRoomDay * 1.4).rounded(.up)) + 1)
         let siteCount = max(regionCount, min(5 * regionCount, (roomCount + 19) / 20))
         var rooms: [Room] = []
         for i in 0..<roomCount {
