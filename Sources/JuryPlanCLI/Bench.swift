@@ -42,7 +42,7 @@ extension JuryPlanCommand {
         func run() throws {
             let console = Console.current
             guard let name = PresetName(rawValue: preset.rawValue), name != .custom else { throw ExitCode(Exit.badInput) }
-            console.print("| candidates | sittings | members | rooms | days | model rows × cols (nnz) | layout s | juries s | total s (median of \(runs)) | objective | bound | gap | member-days (bound) | room half-days (bound) | candidate-days (bound) |")
+            console.print("| candidates | sittings | members | rooms | days | model rows × cols (nnz) | layouts and retries s | final juries s | total s (median of \(runs)) | objective | bound | gap | member-days (bound) | room half-days (bound) | candidate-days (bound) |")
             console.print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             var monolithic: [String] = []
             for n in parsedSizes {

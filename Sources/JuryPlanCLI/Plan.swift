@@ -108,7 +108,7 @@ enum PlanReport {
         }
         return [
             "Planned \(f.rows) registrations in \(f.sittings) sittings over \(f.daysOpened) day(s) for \"\(campaign.name)\".",
-            String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layout %.2f s, juries %.2f s; %d of %d day models proved optimal).",
+            String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
                    f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
             line("member-days", f.memberDays, w.memberDays, bound: f.memberDaysBound),
             line("room half-days", f.roomHalfDays, w.roomHalfDays, bound: f.roomHalfDaysBound),

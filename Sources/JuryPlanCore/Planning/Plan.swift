@@ -21,6 +21,7 @@ public struct PlanFigures: Sendable, Equatable {
     public var roomHalfDaysBound = 0
     public var candidateDaysBound = 0
     public var seconds = 0.0
+    /// Time to the final layout, earlier layouts and their jury attempts included.
     public var layoutSeconds = 0.0
     public var jurySeconds = 0.0
     /// Sizes of the jury models, summed over days.
