@@ -61,7 +61,9 @@ public struct CampaignGenerator {
         // Members: a pool that convenes each member on about a third of the days.
         let memberDays = Double(n) * seatsPerCandidate / 8
         let daysEach = min(Double(dayCount), 9) * 0.75
-        let pool = max(14 * regionCount, Int((memberDays / daysEach * 1.15).rounded(.up)) + 4)
+        // Regional juries draw on a region's members only: a larger pool, as regions convene locally.
+        let regionalSlack = preset == .pacte ? 1.4 : 1.15
+        let pool = max(14 * regionCount, Int((memberDays / daysEach * regionalSlack).rounded(.up)) + 4)
         let certifierShare = preset == .cpas ? 0.1 : (preset == .pacte ? 0.3 : 0.14)
         let certifiers = max(3 * regionCount, Int((Double(pool) * certifierShare).rounded(.up)))
         let structures = (0..<max(3, n / 5)).map { i -> String in
