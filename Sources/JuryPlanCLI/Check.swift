@@ -45,7 +45,7 @@ extension JuryPlanCommand {
 enum AuditReport {
     static func text(_ audit: Audit, schedule: Schedule, campaign: Campaign) -> String {
         var lines: [String] = []
-        let sittings = Sitting.group(schedule) { campaign.exam($0)?.mode.gathers ?? false }.count
+        let sittings = Sitting.group(schedule, in: campaign).count
         for rule in audit.rulesBroken {
             let breaches = audit.breaches(of: rule)
             lines.append("\(rule) — \(rule.summary) (\(breaches.count) breach\(breaches.count == 1 ? "" : "es"))")

@@ -88,3 +88,11 @@ public struct Sitting: Sendable {
         return sittings
     }
 }
+
+extension Sitting {
+    /// The sittings of a schedule read against a campaign: written and group rows gather, and
+    /// exam aliases join the sitting of the exam they stand for.
+    public static func group(_ schedule: Schedule, in campaign: Campaign) -> [Sitting] {
+        group(schedule, gathers: { campaign.exam($0)?.mode.gathers ?? false }, canonical: campaign.canonicalExamID)
+    }
+}

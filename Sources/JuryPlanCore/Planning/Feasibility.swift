@@ -25,11 +25,8 @@ enum Feasibility {
                 continue
             }
             let exact = r.exam.jury.imposed && !r.imposed.isEmpty
-            let fit = usable.filter { m in
-                (exact ? r.imposed.contains(m.id) : Eligibility.qualified(m, for: r.exam, in: campaign) && (r.exam.jury.accepts(m.role) || r.imposed.contains(m.id)))
-                    && people.allSatisfy { Eligibility.conflict(m, $0) == nil }
-                    && (!r.exam.regional || people.allSatisfy { Eligibility.examines(m, inRegion: $0.region) })
-            }
+            let examiners = problem.mayExamine(r)
+            let fit = usable.filter { examiners.contains(campaign.memberNumber($0.id) ?? -1) }
             for id in r.imposed where !fit.contains(where: { $0.id == id }) {
                 add("\(r.exam.id) \(who): imposed member \(id) may not examine (not qualified, in conflict of interest, another region, or never convened)")
             }

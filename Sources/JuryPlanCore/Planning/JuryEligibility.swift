@@ -22,26 +22,14 @@ struct PanelStaffing {
         let request = problem.requests[panel.slots[0].request]
         self.panel = panel
         self.request = request
-        let day = problem.day(panel.period)
         let window = TimeRange(start: panel.start, end: panel.end)
         let examined = panel.exam.mode.isExamined
         let exact = examined && panel.exam.jury.imposed && !request.imposed.isEmpty
-        let candidates = panel.candidateNumbers.map { campaign.candidates[$0] }
         imposed = request.imposed.compactMap { campaign.memberNumber($0) }
-        eligible = campaign.members.indices.filter { m in
-            let member = campaign.members[m]
-            guard campaign.maxSittings(of: member) >= panel.sittingCount,
-                  problem.availability.member(member.id, isFreeOn: day, window) else { return false }
-            guard examined else { return true }  // invigilators: any role, no R10/R15/R16
-            if exact { return request.imposed.contains(member.id) }
-            guard Eligibility.qualified(member, for: panel.exam, in: campaign),
-                  panel.exam.jury.accepts(member.role) || request.imposed.contains(member.id),
-                  candidates.allSatisfy({ Eligibility.conflict(member, $0) == nil }) else { return false }
-            if panel.exam.regional {
-                return candidates.allSatisfy { Eligibility.examines(member, inRegion: $0.region) }
-            }
-            return true
-        }
+        // Who may examine every candidate of the panel, and is free over its whole window.
+        var pool = problem.availableDuring(panel.period.dayIndex, window)
+        for slot in panel.slots { pool = pool & problem.mayExamine(problem.requests[slot.request]) }
+        eligible = pool.members.filter { campaign.maxSittings(of: campaign.members[$0]) >= panel.sittingCount }
         let eligibleSet = eligible
         presidents = examined && panel.exam.jury.president
             ? eligibleSet.filter { campaign.members[$0].role == .professional && campaign.members[$0].canPreside } : []

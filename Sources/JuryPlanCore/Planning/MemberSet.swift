@@ -30,4 +30,17 @@ struct MemberSet: Equatable {
     }
 
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    /// The member numbers, ascending.
+    var members: [Int] {
+        var out: [Int] = []
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                out.append(w * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return out
+    }
 }

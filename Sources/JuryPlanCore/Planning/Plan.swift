@@ -64,8 +64,7 @@ public struct PlanOptions: Sendable {
     /// Branch-and-bound nodes per day model: a deterministic work limit. Measured: beyond the
     /// root, GLPK's search did not improve the warm start at 10 or 100 nodes (README, Benchmarks).
     public var nodeLimit: Int = 1
-    /// Cutting planes and proximity search in the day models (see `SolveParameters`).
-    public var cuts = false
+    /// GLPK's proximity search in the day models (`--polish`, see `SolveParameters`).
     public var proximitySearch = false
     /// Writes each day's jury model in CPLEX LP format to this folder.
     public var writeLPFolder: String?

@@ -1,7 +1,7 @@
 /// The objective of SPEC §1.3 measured on any schedule (planned or hand-made), from its rows.
 public enum PlanMeasures {
     public static func fill(_ f: inout PlanFigures, schedule: Schedule, campaign: Campaign) {
-        let sittings = Sitting.group(schedule) { campaign.exam($0)?.mode.gathers ?? false }
+        let sittings = Sitting.group(schedule, in: campaign)
         var memberDays = Set<String>()
         var load: [String: Int] = [:]
         var roomHalves = Set<String>()

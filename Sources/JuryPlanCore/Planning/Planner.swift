@@ -132,7 +132,6 @@ public struct Planner {
                 timeLimit: max(1, (options.timeLimit - clock.elapsed) / Double(days.count - n)),
                 relativeGap: options.gap, nodeLimit: options.nodeLimit)
             parameters.warmStart = model.values(juries: greedy.juries, presidents: greedy.presidents)
-            parameters.cuts = options.cuts
             parameters.proximitySearch = options.proximitySearch
             if let folder = options.writeLPFolder { parameters.writeLPPath = folder + "/jury-\(day).lp" }
             let result = solver.solve(model.model, parameters)

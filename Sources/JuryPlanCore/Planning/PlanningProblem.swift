@@ -39,8 +39,6 @@ final class PlanningProblem {
     let requests: [SittingRequest]
     /// Requests of each candidate, by candidate number.
     let requestsOfCandidate: [[Int]]
-    /// Members of each role who can be convened in each period (available at some time in it).
-    private let staffByPeriod: [[Role: Int]]
 
     init(_ campaign: Campaign) {
         self.campaign = campaign
@@ -73,21 +71,13 @@ final class PlanningProblem {
         }
         self.requests = requests
         requestsOfCandidate = ofCandidate
-        let availability = self.availability
-        staffByPeriod = periods.map { period in
-            var count: [Role: Int] = [:]
-            let day = campaign.days[period.dayIndex], hours = campaign.hours.range(period.half)
-            for m in campaign.members where campaign.maxSittings(of: m) > 0 {
-                let free = stride(from: hours.start, to: hours.end, by: 30).contains { t in
-                    availability.member(m.id, isFreeOn: day, TimeRange(start: t, end: min(t + 30, hours.end)))
-                }
-                if free { count[m.role, default: 0] += 1 }
-            }
-            return count
-        }
     }
 
-    func staff(_ p: Period) -> [Role: Int] { staffByPeriod[p.index] }
+    /// Members of each role who can be convened in the period (available at some time in it).
+    func staff(_ p: Period) -> [Role: Int] {
+        let free = freeInPeriod[p.index]
+        return membersByRole.mapValues { free.countCommon($0) }
+    }
 
 
     private static func request(id: Int, exam: Exam, candidates: [Int], campaign: Campaign) -> SittingRequest {
@@ -205,7 +195,8 @@ final class PlanningProblem {
     }
 
     /// Members who may examine the request's candidates in that period, ignoring time (R9 by
-    /// half-day, R10, R15, R16, and `imposed: true`); for a written exam, any member.
+    /// half-day, R10, R15, R16, and `imposed: true`); for a written exam, any member. The one
+    /// definition of "may examine" that the layout, the day models and `Feasibility` share.
     func mayExamine(_ r: SittingRequest, in period: Period) -> MemberSet {
         freeInPeriod[period.index] & mayExamine(r)
     }
@@ -226,9 +217,10 @@ final class PlanningProblem {
         let exact = r.exam.jury.imposed && !r.imposed.isEmpty
         return MemberSet(count: campaign.members.count) { m in
             let member = campaign.members[m]
-            if exact { return r.imposed.contains(member.id) }
-            return Eligibility.qualified(member, for: r.exam, in: campaign)
-                && (r.exam.jury.accepts(member.role) || r.imposed.contains(member.id))
+            let fits = exact
+                ? r.imposed.contains(member.id)
+                : Eligibility.qualified(member, for: r.exam, in: campaign) && (r.exam.jury.accepts(member.role) || r.imposed.contains(member.id))
+            return fits
                 && people.allSatisfy { Eligibility.conflict(member, $0) == nil }
                 && (!r.exam.regional || people.allSatisfy { Eligibility.examines(member, inRegion: $0.region) })
         }

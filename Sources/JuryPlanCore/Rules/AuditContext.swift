@@ -12,8 +12,7 @@ public struct AuditContext {
         self.campaign = campaign
         self.schedule = schedule
         self.availability = Availability(campaign)
-        self.sittings = Sitting.group(schedule, gathers: { campaign.exam($0)?.mode.gathers ?? false },
-                                      canonical: campaign.canonicalExamID)
+        self.sittings = Sitting.group(schedule, in: campaign)
     }
 
     public mutating func report(_ rule: RuleID, _ message: String, day: Day? = nil, rows: [Int] = [], people: [String] = []) {
