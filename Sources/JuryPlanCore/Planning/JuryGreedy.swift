@@ -32,7 +32,7 @@ struct JuryGreedy {
         var best: (juries: [[Int]], presidents: [Int?])?
         var bestKey = (Int.max, Int.max)
         for order in [byTime, scarce, certifiersFirst] {
-            let found = releaseMembers(assign(order))
+            let found = releaseMembers(repair(assign(order)))
             let key = (found.juries.filter(\.isEmpty).count, Set(found.juries.joined()).count)
             if key < bestKey { (best, bestKey) = (found, key) }
         }
@@ -57,6 +57,69 @@ struct JuryGreedy {
             }
             juries[p] = chosen.sorted()
             presidents[p] = president
+        }
+        return (juries, presidents)
+    }
+
+    /// Who is busy with what, from a set of juries.
+    private func busyMap(_ juries: [[Int]]) -> [Int: Busy] {
+        var busy: [Int: Busy] = [:]
+        for (p, jury) in juries.enumerated() {
+            let panel = staffing[p].panel
+            for m in jury {
+                var b = busy[m] ?? Busy()
+                b.intervals.append((panel.start, panel.end))
+                b.sittings += panel.sittingCount
+                b.site = campaign.rooms[panel.room].site
+                busy[m] = b
+            }
+        }
+        return busy
+    }
+
+    /// Staffs panels the first pass left empty by taking an eligible member off the panels
+    /// that keep them busy (same time, another site, or their daily limit) and convening those
+    /// panels again without them: a one-step ejection chain, tried member by member.
+    private func repair(_ start: (juries: [[Int]], presidents: [Int?])) -> (juries: [[Int]], presidents: [Int?]) {
+        var (juries, presidents) = start
+        let buffer = campaign.bufferMinutes
+        for p in staffing.indices where juries[p].isEmpty && staffing[p].size > 0 {
+            let s = staffing[p]
+            let site = campaign.rooms[s.panel.room].site
+            func clashes(_ q: Int, _ m: Int) -> Bool {
+                let o = staffing[q].panel
+                if campaign.rooms[o.room].site != site { return true }
+                return !(s.panel.end + buffer <= o.start || o.end + buffer <= s.panel.start)
+            }
+            for m in s.eligible {
+                let mine = juries.indices.filter { juries[$0].contains(m) }
+                let load = mine.reduce(0) { $0 + staffing[$1].panel.sittingCount }
+                var ejected = mine.filter { clashes($0, m) }
+                // Over the daily limit even without clashes: leave the smallest panels too.
+                var kept = load - ejected.reduce(0) { $0 + staffing[$1].panel.sittingCount }
+                for q in mine.filter({ !ejected.contains($0) }).sorted(by: { staffing[$0].panel.sittingCount < staffing[$1].panel.sittingCount })
+                where kept + s.panel.sittingCount > campaign.maxSittings(of: campaign.members[m]) {
+                    ejected.append(q)
+                    kept -= staffing[q].panel.sittingCount
+                }
+                guard !ejected.isEmpty, ejected.count <= 2 else { continue }
+                var trial = juries, trialPresidents = presidents
+                for q in ejected { trial[q] = []; trialPresidents[q] = nil }
+                let met = examinedBefore
+                guard let (chosen, president) = jury(for: s, busy: busyMap(trial), met: met) else { continue }
+                trial[p] = chosen.sorted()
+                trialPresidents[p] = president
+                var refilled = true
+                for q in ejected {
+                    guard let (again, head) = jury(for: staffing[q], busy: busyMap(trial), met: met) else { refilled = false; break }
+                    trial[q] = again.sorted()
+                    trialPresidents[q] = head
+                }
+                if refilled {
+                    (juries, presidents) = (trial, trialPresidents)
+                    break
+                }
+            }
         }
         return (juries, presidents)
     }

@@ -47,6 +47,15 @@ public struct Planner {
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
                 for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { priority[c, default: 0] += 1 } }
+                // Days held back for stage 2 may now be too tight for stage 1: give back what was
+                // taken from the kinds of seat those sittings need (the sittings that could not
+                // be staffed stay steered away by `unstaffed` and `solo`).
+                for (r, _) in layout.unplaced {
+                    let needs = problem.seatNeeds(problem.requests[r])
+                    for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
+                        for d in shares.indices { shares[d][kind] = Self.initialShare }
+                    }
+                }
                 continue
             }
             options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
@@ -104,8 +113,19 @@ public struct Planner {
     }
 
     /// Stage 2: one jury MIP per day, in day order (a member's earlier days set the repeat and
-    /// balance costs of later ones).
+    /// balance costs of later ones). A first pass convenes every day with `JuryGreedy` alone and
+    /// calls GLPK only for a day the greedy leaves short: a layout that fails somewhere is then
+    /// rejected without solving the days that were fine.
     private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch)
+        -> Result<([[Int]], [Int?]), DayFailures> {
+        var probe = PlanFigures()
+        if case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, greedyFirst: true) {
+            return .failure(failures)
+        }
+        return convene(panels, problem: problem, figures: &figures, clock: clock, greedyFirst: false)
+    }
+
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, greedyFirst: Bool)
         -> Result<([[Int]], [Int?]), DayFailures> {
         var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
@@ -123,6 +143,15 @@ public struct Planner {
                 continue
             }
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
+            if greedyFirst, !staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }) {
+                for (k, p) in panelIDs.enumerated() {
+                    for m in greedy.juries[k] {
+                        load[m] += panels[p].sittingCount
+                        if panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(panels[p].candidateNumbers) }
+                    }
+                }
+                continue
+            }
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined,
                                      loadBefore: load, candidates: Self.shortlist(staffing, greedy: greedy.juries, load: load))
             figures.modelRows += model.model.constraintCount

@@ -41,6 +41,10 @@ struct SittingLayout {
     var placedRequests = Set<Int>()
     /// Changes since the start, to undo a candidate's placements.
     var journal: [Change] = []
+    /// Sum of the costs of the options taken (compares whole-candidate strategies).
+    var spent = 0.0
+    /// Days a request may use while a strategy is tried (nil: every day).
+    var allowedDays: ClosedRange<Int>?
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
         self.problem = problem
@@ -72,6 +76,7 @@ struct SittingLayout {
             let own = problem.requestsOfCandidate[c].filter { !placedRequests.contains($0) && !attempted.contains($0) }
                 .sorted { order(problem.requests[$0]) < order(problem.requests[$1]) }
             guard !own.isEmpty else { continue }
+            if placeCompactly(c, own) { continue }
             // Retry with prerequisites kept off the last half-days when a successor found no place.
             var done = false
             for slack in [0, 1, 2, 4] where !done {
@@ -97,6 +102,50 @@ struct SittingLayout {
             }
         }
     }
+
+    /// Places a candidate's requests by the cheapest of a few whole-candidate strategies: each
+    /// request at its own cheapest place, or all of them inside a window of consecutive days as
+    /// short as `max_exams_per_day` allows. Placing request by request is myopic: a first exam
+    /// joining a cheap panel on one day can push the others (and a FINAL that must come last)
+    /// onto two more days; comparing whole placements catches that. False (nothing placed) when
+    /// no strategy places every request.
+    mutating func placeCompactly(_ c: Int, _ own: [Int]) -> Bool {
+        let last = problem.periods.count - 1
+        let deadlines = own.map { hasSuccessor(problem.requests[$0], of: c) ? last : nil }
+        func attempt(_ days: ClosedRange<Int>?) -> Double? {
+            let mark = journal.count, before = spent
+            allowedDays = days
+            defer { allowedDays = nil }
+            for (r, deadline) in zip(own, deadlines) where !place(r, deadline: deadline) {
+                undo(to: mark)
+                spent = before
+                return nil
+            }
+            return spent - before
+        }
+        let mark = journal.count, before = spent
+        let free = attempt(nil)
+        let used = placements[c].map(\.dayIndex)
+        let dayCount = campaign.days.count
+        let span = max(1, (own.count + campaign.maxExamsPerDay - 1) / campaign.maxExamsPerDay)
+        guard let first = used.min(), let final = used.max(), final - first + 1 > span, span < dayCount else { return free != nil }
+        undo(to: mark)
+        spent = before
+        // Windows near the days the free placement chose, at most `compactWindows` of them.
+        let starts = (max(0, first - 1)...min(dayCount - span, final)).prefix(Self.compactWindows)
+        var best: (cost: Double, window: ClosedRange<Int>?)? = free.map { ($0, nil) }
+        for start in starts {
+            let window = start...(start + span - 1)
+            guard let cost = attempt(window) else { continue }
+            undo(to: mark)
+            spent = before
+            if best == nil || cost < best!.cost { best = (cost, window) }
+        }
+        guard let best else { return false }
+        return attempt(best.window) != nil
+    }
+
+    static let compactWindows = 4
 
     /// Most constrained candidates first: fewer free half-days, step-free access, extra time,
     /// imposed members, more exams; then file order.
@@ -164,6 +213,7 @@ struct SittingLayout {
                 journal.append(.matched(period: option.period.index, previous: matchings[option.period.index]))
                 matchings[option.period.index] = matching
                 commit(problem.requests[requestID], option)
+                spent += option.cost
                 return true
             }
             rejected.insert(option.key)
@@ -193,6 +243,7 @@ struct SittingLayout {
         }
         for period in only.map({ [$0] }) ?? problem.periods {
             if let deadline, period.index > deadline { break }
+            if let allowedDays, !allowedDays.contains(period.dayIndex) { continue }
             guard dayFits(request, period.dayIndex) else { continue }
             let personal = candidateCost(request, period)
                 + 500 * Double(unstaffedBefore[requestID]?[period.index] ?? 0)
