@@ -125,6 +125,20 @@ final class PlannerTests: XCTestCase {
         }
     }
 
+    /// A generated 80-candidate CSEC session on which earlier planners gave up (exit 3): the
+    /// jury greedy left panels empty that a member taken off another panel could staff, and
+    /// each new layout failed elsewhere. Plans now, keeping every rule. A generous time limit:
+    /// the attempts are counted, so the result does not depend on the machine.
+    func testMediumSessionThatOnceFoundNoPlanIsPlanned() throws {
+        let campaign = CampaignGenerator(preset: .csec, candidates: 80, seed: 4).generate()
+        guard case .planned(let plan) = Planner(campaign: campaign, options: PlanOptions(timeLimit: 600)).run() else {
+            return XCTFail("csec 80 seed 4: no plan")
+        }
+        XCTAssertEqual(RuleCatalogue.audit(plan.schedule, against: campaign).breaches.map(\.description), [])
+        XCTAssertEqual(PlannerPropertyTests.registrationProblems(plan.schedule, campaign), [])
+        assertFiguresConsistent(plan, campaign, "csec 80 seed 4")
+    }
+
     func testAccommodationsImposedMembersAndGroupsArePlanned() throws {
         let b = CampaignBuilder.cpas()
             .candidate("C1", exams: ["B1", "B2", "B3", "B4", "B5E1"], extraTime: true, group: "G1")
