@@ -139,6 +139,19 @@ final class PlannerTests: XCTestCase {
         assertFiguresConsistent(plan, campaign, "csec 80 seed 4")
     }
 
+    /// Six exams, three a day at most, one preferred day: at least three rows miss the
+    /// preference in any plan, and the bound says so.
+    func testBoundCountsPreferencesNoPlanCanMeet() throws {
+        var campaign = CleanScheduleTests.csecCampaign().build()
+        let before = try XCTUnwrap(assertPlans(campaign, "no preference")).figures.bound
+        var people = campaign.candidates
+        people[0].preferred = [token(D1)]
+        campaign.setPeople(candidates: people, members: campaign.members, rooms: campaign.rooms)
+        let plan = try XCTUnwrap(assertPlans(campaign, "C1 prefers the first day"))
+        XCTAssertEqual(plan.figures.bound, before + 3 * campaign.weights.preference, accuracy: 1e-9)
+        XCTAssertGreaterThanOrEqual(plan.figures.preferencesUnmet, 3)
+    }
+
     func testAccommodationsImposedMembersAndGroupsArePlanned() throws {
         let b = CampaignBuilder.cpas()
             .candidate("C1", exams: ["B1", "B2", "B3", "B4", "B5E1"], extraTime: true, group: "G1")

@@ -4,8 +4,9 @@
 ///   and a member-day holds at most `min(max_per_day, what fits in the two half-days)` sittings;
 ///   certifier and professional seats are counted apart and together;
 /// - room half-days: a room half-day holds at most its length in sitting minutes;
-/// - candidate-days: a candidate sits at most `max_exams_per_day` exams a day.
-/// Repeated examiners, imbalance and preferences are bounded by 0.
+/// - candidate-days: a candidate sits at most `max_exams_per_day` exams a day;
+/// - preferences: so a candidate's rows beyond `max_exams_per_day` per preferred day miss.
+/// Repeated examiners, imbalance and members' preferences are bounded by 0.
 enum LowerBound {
     static func compute(_ problem: PlanningProblem) -> (bound: Double, memberDays: Int, roomHalfDays: Int, candidateDays: Int) {
         let campaign = problem.campaign
@@ -62,7 +63,15 @@ enum LowerBound {
         let halfLength = max(campaign.hours.morning.minutes, campaign.hours.afternoon.minutes)
         let roomHalfDays = (minutes + halfLength - 1) / halfLength
         let candidateDays = problem.requestsOfCandidate.reduce(0) { $0 + ($1.count + campaign.maxExamsPerDay - 1) / campaign.maxExamsPerDay }
+        // A candidate's rows on preferred days are at most `max_exams_per_day` per such day.
+        var unmetPreferences = 0
+        for (c, requests) in problem.requestsOfCandidate.enumerated() {
+            let preferred = Set(campaign.candidates[c].preferred.map(\.day)).intersection(campaign.days)
+            guard !campaign.candidates[c].preferred.isEmpty else { continue }
+            unmetPreferences += max(0, requests.count - campaign.maxExamsPerDay * preferred.count)
+        }
         let bound = w.memberDays * Double(memberDays) + w.roomHalfDays * Double(roomHalfDays) + w.candidateDays * Double(candidateDays)
+            + w.preference * Double(unmetPreferences)
         return (bound, memberDays, roomHalfDays, candidateDays)
     }
 }
