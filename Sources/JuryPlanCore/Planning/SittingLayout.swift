@@ -132,7 +132,8 @@ struct SittingLayout {
         undo(to: mark)
         spent = before
         // Windows near the days the free placement chose, at most `compactWindows` of them.
-        let starts = (max(0, first - 1)...min(dayCount - span, final)).prefix(Self.compactWindows)
+        let (low, high) = (max(0, first - 1), min(dayCount - span, final))
+        let starts = low <= high ? Array((low...high).prefix(Self.compactWindows)) : []
         var best: (cost: Double, window: ClosedRange<Int>?)? = free.map { ($0, nil) }
         for start in starts {
             let window = start...(start + span - 1)
