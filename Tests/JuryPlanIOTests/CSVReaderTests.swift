@@ -18,18 +18,6 @@ final class CSVReaderTests: XCTestCase {
 
     private func positions(_ row: CSVRow) -> [String] { row.fields.map { "\($0.line):\($0.column)" } }
 
-    /// Runs `body`, expecting an InputError; returns it (or fails).
-    private func inputError(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> InputError? {
-        do {
-            try body()
-            XCTFail("expected an InputError", file: file, line: line)
-        } catch let error as InputError {
-            return error
-        } catch {
-            XCTFail("expected an InputError, got \(error)", file: file, line: line)
-        }
-        return nil
-    }
 
     private func parse(_ text: String, file: String = "mem.csv") throws -> CSVTable {
         try CSVReader.parse(Data(text.utf8), file: file)
@@ -132,7 +120,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testUTF16IsRejected() {
-        let error = inputError { _ = try read("utf16.csv") }
+        let error = expectInputError { _ = try read("utf16.csv") }
         XCTAssertEqual(error?.issues.count, 1)
         XCTAssertTrue(error?.description.hasPrefix("utf16.csv:1:1: error: the file is encoded as UTF-16") ?? false, error?.description ?? "")
     }
@@ -186,7 +174,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testUnterminatedQuote() {
-        let error = inputError { _ = try read("unterminated.csv") }
+        let error = expectInputError { _ = try read("unterminated.csv") }
         XCTAssertEqual(error?.issues.count, 1)
         XCTAssertEqual(error?.description, "unterminated.csv:2:3: error: unterminated quoted field starting here: expected a closing \" before the end of the file")
     }
@@ -194,7 +182,7 @@ final class CSVReaderTests: XCTestCase {
     // MARK: - Row shapes
 
     func testTooManyFields() {
-        let error = inputError { _ = try read("too_many.csv") }
+        let error = expectInputError { _ = try read("too_many.csv") }
         XCTAssertEqual(error?.issues.count, 2)
         let lines = error?.description.split(separator: "\n").map(String.init) ?? []
         XCTAssertEqual(lines.count, 2)
@@ -233,7 +221,7 @@ final class CSVReaderTests: XCTestCase {
         let empty = try read("empty.csv")
         XCTAssertEqual(empty.header.fields.count, 0)
         XCTAssertEqual(empty.rows.count, 0)
-        let error = inputError { _ = try CSVHeader(empty.header, columns: self.personColumns, file: empty.file) }
+        let error = expectInputError { _ = try CSVHeader(empty.header, columns: self.personColumns, file: empty.file) }
         XCTAssertEqual(error?.description, "empty.csv: error: the file is empty: expected a header line with the columns \"last_name\", \"name\", \"nom\" or \"nom de famille\"; \"first_name\" or \"prénom\"")
 
         let headerOnly = try read("header_only.csv")
@@ -281,7 +269,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testMissingRequiredColumn() {
-        let error = inputError {
+        let error = expectInputError {
             let table = try self.read("missing_column.csv")
             _ = try CSVHeader(table.header, columns: self.personColumns, file: table.file)
         }
@@ -290,7 +278,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testDuplicateColumn() {
-        let error = inputError {
+        let error = expectInputError {
             let table = try self.read("duplicate_column.csv")
             _ = try CSVHeader(table.header, columns: self.personColumns, file: table.file)
         }
@@ -336,11 +324,11 @@ final class CSVReaderTests: XCTestCase {
     // MARK: - Robustness
 
     func testMissingFileAndDirectory() {
-        let missing = inputError { _ = try CSVReader.read(contentsOf: self.fixture("nope.csv")) }
+        let missing = expectInputError { _ = try CSVReader.read(contentsOf: self.fixture("nope.csv")) }
         XCTAssertTrue(missing?.description.hasPrefix("nope.csv: error: file not found") ?? false, missing?.description ?? "")
-        let named = inputError { _ = try CSVReader.read(contentsOf: self.fixture("nope.csv"), displayName: "data/candidats.csv") }
+        let named = expectInputError { _ = try CSVReader.read(contentsOf: self.fixture("nope.csv"), displayName: "data/candidats.csv") }
         XCTAssertTrue(named?.description.hasPrefix("data/candidats.csv: error: file not found") ?? false, named?.description ?? "")
-        let directory = inputError { _ = try CSVReader.read(contentsOf: self.fixture(""), displayName: "csv") }
+        let directory = expectInputError { _ = try CSVReader.read(contentsOf: self.fixture(""), displayName: "csv") }
         XCTAssertTrue(directory?.description.hasPrefix("csv: error: is a directory") ?? false, directory?.description ?? "")
     }
 

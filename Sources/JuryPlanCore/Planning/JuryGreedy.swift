@@ -15,6 +15,18 @@ struct JuryGreedy {
         var site: String?
     }
 
+    /// Marks `members` busy with panel p.
+    private func occupy(_ busy: inout [Int: Busy], _ members: [Int], panel p: Int) {
+        let panel = staffing[p].panel
+        for m in members {
+            var b = busy[m] ?? Busy()
+            b.intervals.append((panel.start, panel.end))
+            b.sittings += panel.sittingCount
+            b.site = campaign.rooms[panel.room].site
+            busy[m] = b
+        }
+    }
+
     /// Tries a few panel orders (by time, scarcest first, certifier panels first) and keeps the
     /// one that leaves fewest panels empty, then convenes fewest members.
     func run() -> (juries: [[Int]], presidents: [Int?]) {
@@ -47,14 +59,8 @@ struct JuryGreedy {
         for p in order {
             let s = staffing[p]
             guard let (chosen, president) = jury(for: s, busy: busy, met: met) else { continue }
-            for m in chosen {
-                var b = busy[m] ?? Busy()
-                b.intervals.append((s.panel.start, s.panel.end))
-                b.sittings += s.panel.sittingCount
-                b.site = campaign.rooms[s.panel.room].site
-                busy[m] = b
-                if s.examined { met[m, default: []].formUnion(s.panel.candidateNumbers) }
-            }
+            occupy(&busy, chosen, panel: p)
+            if s.examined { for m in chosen { met[m, default: []].formUnion(s.panel.candidateNumbers) } }
             juries[p] = chosen.sorted()
             presidents[p] = president
         }
@@ -64,16 +70,7 @@ struct JuryGreedy {
     /// Who is busy with what, from a set of juries.
     private func busyMap(_ juries: [[Int]]) -> [Int: Busy] {
         var busy: [Int: Busy] = [:]
-        for (p, jury) in juries.enumerated() {
-            let panel = staffing[p].panel
-            for m in jury {
-                var b = busy[m] ?? Busy()
-                b.intervals.append((panel.start, panel.end))
-                b.sittings += panel.sittingCount
-                b.site = campaign.rooms[panel.room].site
-                busy[m] = b
-            }
-        }
+        for (p, jury) in juries.enumerated() { occupy(&busy, jury, panel: p) }
         return busy
     }
 
@@ -105,13 +102,12 @@ struct JuryGreedy {
                 guard !ejected.isEmpty, ejected.count <= 2 else { continue }
                 var trial = juries, trialPresidents = presidents
                 for q in ejected { trial[q] = []; trialPresidents[q] = nil }
-                let met = examinedBefore
-                guard let (chosen, president) = jury(for: s, busy: busyMap(trial), met: met) else { continue }
+                guard let (chosen, president) = jury(for: s, busy: busyMap(trial), met: examinedBefore) else { continue }
                 trial[p] = chosen.sorted()
                 trialPresidents[p] = president
                 var refilled = true
                 for q in ejected {
-                    guard let (again, head) = jury(for: staffing[q], busy: busyMap(trial), met: met) else { refilled = false; break }
+                    guard let (again, head) = jury(for: staffing[q], busy: busyMap(trial), met: examinedBefore) else { refilled = false; break }
                     trial[q] = again.sorted()
                     trialPresidents[q] = head
                 }

@@ -133,6 +133,15 @@ public struct Planner {
         var examined: [Int: Set<Int>] = [:]
         var load = Array(repeating: 0, count: campaign.members.count)
         let days = Dictionary(grouping: panels.indices, by: { panels[$0].period.dayIndex })
+        // A member's earlier days feed the repeat and balance costs of later ones.
+        func record(_ chosen: [[Int]], of panelIDs: [Int]) {
+            for (k, p) in panelIDs.enumerated() {
+                for m in chosen[k] {
+                    load[m] += panels[p].sittingCount
+                    if panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(panels[p].candidateNumbers) }
+                }
+            }
+        }
         for (n, dayIndex) in days.keys.sorted().enumerated() {
             let panelIDs = days[dayIndex] ?? []
             let day = campaign.days[dayIndex].iso
@@ -144,12 +153,7 @@ public struct Planner {
             }
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
             if greedyFirst, !staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }) {
-                for (k, p) in panelIDs.enumerated() {
-                    for m in greedy.juries[k] {
-                        load[m] += panels[p].sittingCount
-                        if panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(panels[p].candidateNumbers) }
-                    }
-                }
+                record(greedy.juries, of: panelIDs)
                 continue
             }
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined,
@@ -182,11 +186,8 @@ public struct Planner {
             for (k, p) in panelIDs.enumerated() {
                 juries[p] = chosen.juries[k]
                 presidents[p] = chosen.presidents[k]
-                for m in chosen.juries[k] {
-                    load[m] += panels[p].sittingCount
-                    if panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(panels[p].candidateNumbers) }
-                }
             }
+            record(chosen.juries, of: panelIDs)
         }
         return failures.isEmpty ? .success((juries, presidents)) : .failure(DayFailures(days: failures))
     }

@@ -112,25 +112,26 @@ struct SittingLayout {
     mutating func placeCompactly(_ c: Int, _ own: [Int]) -> Bool {
         let last = problem.periods.count - 1
         let deadlines = own.map { hasSuccessor(problem.requests[$0], of: c) ? last : nil }
+        let mark = journal.count, before = spent
+        func rewind() {
+            undo(to: mark)
+            spent = before
+        }
         func attempt(_ days: ClosedRange<Int>?) -> Double? {
-            let mark = journal.count, before = spent
             allowedDays = days
             defer { allowedDays = nil }
             for (r, deadline) in zip(own, deadlines) where !place(r, deadline: deadline) {
-                undo(to: mark)
-                spent = before
+                rewind()
                 return nil
             }
             return spent - before
         }
-        let mark = journal.count, before = spent
         let free = attempt(nil)
         let used = placements[c].map(\.dayIndex)
         let dayCount = campaign.days.count
         let span = max(1, (own.count + campaign.maxExamsPerDay - 1) / campaign.maxExamsPerDay)
         guard let first = used.min(), let final = used.max(), final - first + 1 > span, span < dayCount else { return free != nil }
-        undo(to: mark)
-        spent = before
+        rewind()
         // Windows near the days the free placement chose, at most `compactWindows` of them.
         let (low, high) = (max(0, first - 1), min(dayCount - span, final))
         let starts = low <= high ? Array((low...high).prefix(Self.compactWindows)) : []
@@ -138,8 +139,7 @@ struct SittingLayout {
         for start in starts {
             let window = start...(start + span - 1)
             guard let cost = attempt(window) else { continue }
-            undo(to: mark)
-            spent = before
+            rewind()
             if best == nil || cost < best!.cost { best = (cost, window) }
         }
         guard let best else { return false }
