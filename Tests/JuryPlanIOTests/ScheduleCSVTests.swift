@@ -137,8 +137,27 @@ final class ScheduleCSVTests: XCTestCase {
         XCTAssertEqual(CSVWriter.quote("say \"hi\"", ","), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(CSVWriter.quote("two\nlines", ","), "\"two\nlines\"")
         XCTAssertEqual(CSVWriter.quote("cr\rhere", ","), "\"cr\rhere\"")
+        // "\r\n" is one Character in Swift: a name read from a CRLF spreadsheet cell.
+        XCTAssertEqual(CSVWriter.quote("crlf\r\nhere", ","), "\"crlf\r\nhere\"")
         XCTAssertEqual(CSVWriter.quote(" padded ", ","), "\" padded \"")
         XCTAssertEqual(CSVWriter.quote("", ","), "")
+    }
+
+    /// A cell holding a Windows line break (as read from an Excel export) stays one cell, in
+    /// both dialects: the schedule reads back with its rows intact.
+    func testCRLFInsideACellRoundTrips() throws {
+        let schedule = Schedule(rows: [
+            ScheduleRow(day: day("2027-06-14"), time: range("09:00-09:45"), room: "S1", exam: "BC1", candidateID: "X1",
+                        candidateName: "Ann\r\nMarie", jury: ["M01", "M03"]),
+            ScheduleRow(day: day("2027-06-14"), time: range("10:00-10:45"), room: "S1", exam: "BC1", candidateID: "C01", jury: ["M01", "M03"]),
+        ])
+        for excel in [false, true] {
+            let data = ScheduleCSV.write(schedule, campaign: campaign, options: .init(excel: excel))
+            let (read, warnings) = try readBack(data)
+            XCTAssertEqual(warnings, [])
+            XCTAssertEqual(read.rows.map(\.candidateID), ["X1", "C01"], "excel \(excel)")
+            XCTAssertEqual(read.rows.first?.candidateName.split(whereSeparator: \.isNewline), ["Ann", "Marie"])
+        }
     }
 
     // MARK: - Reading schedules written by hand

@@ -129,7 +129,7 @@ public enum CSVWriter {
     }
 
     static func quote(_ field: String, _ delimiter: Character) -> String {
-        guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field != field.trimmingCharacters(in: .whitespaces) else {
+        guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0.isNewline }) || field != field.trimmingCharacters(in: .whitespaces) else {
             return field
         }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
