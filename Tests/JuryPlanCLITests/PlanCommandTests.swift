@@ -230,6 +230,31 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         try assertInfeasibleCLI(folder, naming: ["P1"])
     }
 
+    /// (g) The member imposed on C1 is an internal professional: with them on a professional
+    /// seat, FINAL's jury can hold at most 1 external member of 3 (R7 with R18).
+    func testImposedInternalProfessionalExits1() throws {
+        let candidates = "id,last_name,first_name,exams,accommodations,jury\nC1,Dupont,Léa,FINAL,,P3\n"
+        let jury = Self.lawfulJury + "P3,Petit,Jean,professional,no,no,\n"
+        let folder = try writeCampaign("g", yaml: Self.oneDay, candidates: candidates, jury: jury, rooms: Self.lawfulRooms)
+        try assertInfeasibleCLI(folder, naming: ["FINAL", "C1", "external", "P3"])
+    }
+
+    /// (h) Three members imposed on a jury of two (the exam is not `imposed: true`).
+    func testMoreImposedMembersThanSeatsExits1() throws {
+        let candidates = "id,last_name,first_name,exams,accommodations,jury\nC1,Dupont,Léa,BC4,,P1|P2|P3\n"
+        let jury = Self.lawfulJury + "P3,Petit,Jean,professional,yes,no,\n"
+        let folder = try writeCampaign("h", yaml: Self.oneDay, candidates: candidates, jury: jury, rooms: Self.lawfulRooms)
+        try assertInfeasibleCLI(folder, naming: ["BC4", "jury of 2", "3 members are imposed"])
+    }
+
+    /// (i) The second external professional is available only on a day outside the session (the
+    /// token is ignored with a warning): they can never be convened, so FINAL lacks one.
+    func testMemberAvailableOnlyOutsideTheSessionDoesNotCount() throws {
+        let jury = Self.juryHeader + "P1,Martin,Hélène,professional,yes,yes,\nP2,Bernard,Anne,professional,yes,no,2027-07-01\nK1,Robert,Luc,certifier,no,no,\n"
+        let folder = try writeCampaign("i", yaml: Self.oneDay, candidates: Self.finalCandidate, jury: jury, rooms: Self.lawfulRooms)
+        try assertInfeasibleCLI(folder, naming: ["FINAL", "external"])
+    }
+
     // MARK: - 5. The commands
 
     func testPlanWritesScheduleCSVIntoTheCampaignFolderByDefault() throws {

@@ -6,7 +6,9 @@ enum Feasibility {
         var reasons: [String] = []
         var seen = Set<String>()
         func add(_ s: String) { if seen.insert(s).inserted { reasons.append(s) } }
-        let usable = campaign.members.filter { campaign.maxSittings(of: $0) > 0 }
+        // Members who can be convened at all: a daily limit above 0 and some free time in the session.
+        let free = problem.periods.reduce(MemberSet(count: campaign.members.count)) { $0 | problem.freeInPeriod[$1.index] }
+        let usable = campaign.members.indices.filter { campaign.maxSittings(of: campaign.members[$0]) > 0 && free.contains($0) }.map { campaign.members[$0] }
         for r in problem.requests {
             let people = r.candidates.map { problem.candidate($0) }
             let who = r.candidates.count == 1 ? "of \(people[0].displayName) (\(people[0].id))" : "of group \(people[0].group)"
@@ -31,6 +33,7 @@ enum Feasibility {
                 add("\(r.exam.id) \(who): imposed member \(id) may not examine (not qualified, in conflict of interest, another region, or never convened)")
             }
             if !exact {
+                imposedSeats(r, who: who, fit: fit, campaign: campaign).forEach(add)
                 for (role, n) in r.exam.jury.roles.sorted(by: { $0.key < $1.key }) where n > 0 {
                     let have = fit.filter { $0.role == role }.count
                     if have < n { add("\(r.exam.id) \(who) needs \(n) \(role.rawValue)\(n == 1 ? "" : "s") who may examine, \(have) exist\(have == 1 ? "s" : "")") }
@@ -53,6 +56,53 @@ enum Feasibility {
         for (c, requests) in problem.requestsOfCandidate.enumerated() where requests.count > campaign.days.count * campaign.maxExamsPerDay {
             let cand = problem.candidate(c)
             add("\(cand.displayName) (\(cand.id)) has \(requests.count) exams to sit, at most \(campaign.maxExamsPerDay) a day over \(campaign.days.count) day(s)")
+        }
+        return reasons
+    }
+
+    /// Members imposed on a sitting whose jury the planner completes (R18) take seats of the
+    /// exam's composition: more of them than seats, or than a role's seats, is impossible; and
+    /// the seats left must still be able to reach the external share (R7) and a president (R8).
+    static func imposedSeats(_ r: SittingRequest, who: String, fit: [JuryMember], campaign: Campaign) -> [String] {
+        let imposed = fit.filter { r.imposed.contains($0.id) }
+        guard !imposed.isEmpty else { return [] }
+        let list = imposed.map(\.id).joined(separator: ", ")
+        if imposed.count > r.jurySize {
+            return ["\(r.exam.id) \(who) has a jury of \(r.jurySize), but \(imposed.count) members are imposed (\(list))"]
+        }
+        let roles = r.exam.jury.roles
+        var reasons: [String] = []
+        if !roles.isEmpty {
+            for (role, n) in roles.sorted(by: { $0.key < $1.key }) {
+                let k = imposed.filter { $0.role == role }.count
+                if k > n { reasons.append("\(r.exam.id) \(who) has \(n) \(role.rawValue) seat(s), but \(k) imposed members (\(list)) are \(role.rawValue)s") }
+            }
+            for role in Set(imposed.map(\.role)) where roles[role] == nil {
+                reasons.append("\(r.exam.id) \(who) has no \(role.rawValue) seat, but an imposed member (\(list)) is a \(role.rawValue)")
+            }
+            guard reasons.isEmpty else { return reasons }
+        }
+        let others = fit.filter { !r.imposed.contains($0.id) }
+        if let threshold = r.exam.jury.external {
+            let need = Int((threshold * Double(r.jurySize) + 1e-9).rounded(.down)) + 1
+            // Each open seat of a role can take an external member of that role, if there is one.
+            var reachable = imposed.filter(\.isExternal).count
+            if roles.isEmpty {
+                reachable += min(r.jurySize - imposed.count, others.filter(\.isExternal).count)
+            } else {
+                for (role, n) in roles {
+                    reachable += min(n - imposed.filter { $0.role == role }.count, others.filter { $0.role == role && $0.isExternal }.count)
+                }
+            }
+            if reachable < need {
+                reasons.append("\(r.exam.id) \(who) needs \(need) external members of \(r.jurySize), but with the imposed members (\(list)) at most \(reachable) can be external")
+            }
+        }
+        if r.exam.jury.president, !imposed.contains(where: { $0.role == .professional && $0.canPreside }) {
+            let openProfessional = roles.isEmpty ? r.jurySize - imposed.count : (roles[.professional] ?? 0) - imposed.filter { $0.role == .professional }.count
+            if openProfessional <= 0 || !others.contains(where: { $0.role == .professional && $0.canPreside }) {
+                reasons.append("\(r.exam.id) \(who) needs a president: no imposed member (\(list)) can preside and no seat is left for a professional who can")
+            }
         }
         return reasons
     }

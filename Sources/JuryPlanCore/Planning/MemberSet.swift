@@ -22,6 +22,12 @@ struct MemberSet: Equatable {
         return r
     }
 
+    static func | (a: MemberSet, b: MemberSet) -> MemberSet {
+        var r = a
+        for i in r.words.indices { r.words[i] |= b.words[i] }
+        return r
+    }
+
     /// Members in both sets, without building the intersection.
     func countCommon(_ other: MemberSet) -> Int {
         var n = 0
