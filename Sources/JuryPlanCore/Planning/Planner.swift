@@ -28,41 +28,46 @@ public struct Planner {
 
         // Panels of half a day's sittings let one jury sit a morning and an afternoon.
         let half = max(1, campaign.maxSittingsPerDay / 2)
-        var shares = Array(repeating: Dictionary(uniqueKeysWithValues: SeatKind.allCases.map { ($0, Self.initialShare) }), count: campaign.days.count)
-        var priority: [Int: Int] = [:]
-        var unstaffed: [Int: [Int: Int]] = [:]
-        var solo = Set<Int>()
+        let search = LayoutSearch(problem: problem, panelCapacity: half)
+        var feedback = LayoutSearch.Feedback(shares: Array(repeating: Dictionary(uniqueKeysWithValues: SeatKind.allCases.map { ($0, Self.initialShare) }), count: campaign.days.count))
         var reasons: [String] = []
         // Stage 2 tells stage 1 which day it could not staff (that day gets less load next time);
         // candidates stage 1 could not place go first next time.
         // A fixed number of attempts keeps the result independent of the machine's speed; the
         // time limit only stops a run that would otherwise go on too long (exit 3).
         for attempt in 0..<Self.layoutAttempts where attempt == 0 || clock.elapsed < options.timeLimit {
-            var layout = SittingLayout(problem, panelCapacity: half)
-            layout.dayShare = shares
-            layout.priority = priority
-            layout.unstaffedBefore = unstaffed
-            layout.run()
+            let base = search.base(feedback)
+            let layout = base.layout
             if !layout.unplaced.isEmpty {
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
-                for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { priority[c, default: 0] += 1 } }
+                for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { feedback.priority[c, default: 0] += 1 } }
                 // Days held back for stage 2 may now be too tight for stage 1: give back what was
                 // taken from the kinds of seat those sittings need (the sittings that could not
                 // be staffed stay steered away by `unstaffed` and `solo`).
                 for (r, _) in layout.unplaced {
                     let needs = problem.seatNeeds(problem.requests[r])
                     for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
-                        for d in shares.indices { shares[d][kind] = Self.initialShare }
+                        for d in feedback.shares.indices { feedback.shares[d][kind] = Self.initialShare }
                     }
                 }
                 continue
             }
             options.progress?("layout \(attempt + 1): \(layout.panels.count) panels for \(problem.requests.count) sittings, \(format(clock.elapsed)) s")
-            let panels = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: solo)
+            var panels = base.panels
             var figures = PlanFigures()
-            figures.layoutSeconds = clock.elapsed
-            switch convene(panels, problem: problem, figures: &figures, clock: clock) {
+            var outcome: Result<([[Int]], [Int?]), DayFailures>?
+            if let other = search.better(than: base, feedback) {
+                options.progress?("variant \(other.variantIndex) of the layout scores \(format(other.score.2)) against \(format(base.score.2)) by the greedy juries, \(format(clock.elapsed)) s")
+                figures.layoutSeconds = clock.elapsed
+                if case .success(let found) = convene(other.panels, problem: problem, figures: &figures, clock: clock) {
+                    (panels, outcome) = (other.panels, .success(found))
+                } else {
+                    figures = PlanFigures()
+                }
+            }
+            if outcome == nil { figures.layoutSeconds = clock.elapsed }
+            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock) {
             case .failure(let failures):
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -73,12 +78,12 @@ public struct Planner {
                         let needs = problem.seatNeeds(problem.requests[panels[p].slots[0].request])
                         for kind in SeatKind.allCases where needs[kind.rawValue] > 0 && kind != .anyone { kinds.insert(kind) }
                     }
-                    for kind in kinds { shares[failure.dayIndex][kind, default: Self.initialShare] *= 0.9 }
+                    for kind in kinds { feedback.shares[failure.dayIndex][kind, default: Self.initialShare] *= 0.9 }
                     // First give each of those sittings its own jury (fewer conflicts of interest to
                     // honour at once); if that fails too, steer them to another half-day.
                     for p in failure.panels {
-                        for slot in panels[p].slots where !solo.insert(slot.request).inserted {
-                            unstaffed[slot.request, default: [:]][panels[p].period.index, default: 0] += 1
+                        for slot in panels[p].slots where !feedback.solo.insert(slot.request).inserted {
+                            feedback.unstaffed[slot.request, default: [:]][panels[p].period.index, default: 0] += 1
                         }
                     }
                 }
@@ -130,18 +135,8 @@ public struct Planner {
         var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
         var presidents = Array(repeating: Int?.none, count: panels.count)
-        var examined: [Int: Set<Int>] = [:]
-        var load = Array(repeating: 0, count: campaign.members.count)
+        var history = ConveningHistory(memberCount: campaign.members.count)
         let days = Dictionary(grouping: panels.indices, by: { panels[$0].period.dayIndex })
-        // A member's earlier days feed the repeat and balance costs of later ones.
-        func record(_ chosen: [[Int]], of panelIDs: [Int]) {
-            for (k, p) in panelIDs.enumerated() {
-                for m in chosen[k] {
-                    load[m] += panels[p].sittingCount
-                    if panels[p].exam.mode.isExamined { examined[m, default: []].formUnion(panels[p].candidateNumbers) }
-                }
-            }
-        }
         for (n, dayIndex) in days.keys.sorted().enumerated() {
             let panelIDs = days[dayIndex] ?? []
             let day = campaign.days[dayIndex].iso
@@ -151,13 +146,13 @@ public struct Planner {
                 failures.append(DayFailure(dayIndex: dayIndex, panels: short.map { panelIDs[$0] }, reason: why))
                 continue
             }
-            let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: examined, loadBefore: load).run()
+            let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: history.examined, loadBefore: history.load).run()
             if greedyFirst, !staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }) {
-                record(greedy.juries, of: panelIDs)
+                history.record(greedy.juries, of: panelIDs, panels: panels)
                 continue
             }
-            let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: examined,
-                                     loadBefore: load, candidates: Self.shortlist(staffing, greedy: greedy.juries, load: load))
+            let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: history.examined,
+                                     loadBefore: history.load, candidates: Self.shortlist(staffing, greedy: greedy.juries, load: history.load))
             figures.modelRows += model.model.constraintCount
             figures.modelColumns += model.model.variableCount
             figures.modelNonZeros += model.model.nonZeroCount
@@ -187,7 +182,7 @@ public struct Planner {
                 juries[p] = chosen.juries[k]
                 presidents[p] = chosen.presidents[k]
             }
-            record(chosen.juries, of: panelIDs)
+            history.record(chosen.juries, of: panelIDs, panels: panels)
         }
         return failures.isEmpty ? .success((juries, presidents)) : .failure(DayFailures(days: failures))
     }

@@ -45,6 +45,15 @@ struct SittingLayout {
     var spent = 0.0
     /// Days a request may use while a strategy is tried (nil: every day).
     var allowedDays: ClosedRange<Int>?
+    var variant = Variant()
+
+    /// How a layout differs from the first one tried (`LayoutSearch` keeps the best of several).
+    struct Variant: Hashable, Sendable {
+        /// Written sittings after a candidate's orals instead of before them.
+        var writtenLast = false
+        /// Nonzero: a deterministic jitter of the candidate order, seeded by this value.
+        var orderNoise: UInt64 = 0
+    }
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
         self.problem = problem
@@ -156,12 +165,24 @@ struct SittingLayout {
             return cand.unavailable.count * 4 + (cand.accessible ? 3 : 0) + (cand.extraTime ? 2 : 0)
                 + (cand.imposedJury.isEmpty ? 0 : 3) + problem.requestsOfCandidate[c].count
         }
-        return campaign.candidates.indices.sorted { (priority[$0] ?? 0, score($0), -$0) > (priority[$1] ?? 0, score($1), -$1) }
+        // The jitter (0–3) only reorders candidates of nearly equal constraint.
+        let jitter = campaign.candidates.indices.map { variant.orderNoise == 0 ? 0 : Int(Self.mix(variant.orderNoise, UInt64($0)) % 4) }
+        let keys = campaign.candidates.indices.map { (priority[$0] ?? 0, score($0) + jitter[$0], -$0) }
+        return campaign.candidates.indices.sorted { keys[$0] > keys[$1] }
     }
 
-    /// Prerequisites before their successors; written sittings (which anchor a half-day) first.
+    /// Prerequisites before their successors; written sittings (which anchor a half-day) first, or
+    /// last in the `writtenLast` variant.
     func order(_ r: SittingRequest) -> (Int, Int, Int, Int) {
-        (depth(r.exam.id), r.exam.mode == .written ? 0 : 1, -r.minutes, r.id)
+        (depth(r.exam.id), (r.exam.mode == .written) == variant.writtenLast ? 1 : 0, -r.minutes, r.id)
+    }
+
+    /// SplitMix64's finaliser of (seed, value): a stable hash for the order jitter.
+    static func mix(_ seed: UInt64, _ value: UInt64) -> UInt64 {
+        var z = seed &* 0x9E37_79B9_7F4A_7C15 &+ value &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     func depth(_ examID: String, _ seen: Set<String> = []) -> Int {
