@@ -255,6 +255,40 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         try assertInfeasibleCLI(folder, naming: ["FINAL", "external"])
     }
 
+    /// A tight three-day CSEC session written by hand (one certifier on most days, conflicts,
+    /// trainers, step-free needs, a room open one day): the base layout leaves FINALs unplaced;
+    /// the tight variant, which lets one jury hear several block exams in a panel, plans it,
+    /// and `check` passes the schedule.
+    func testTightSmallSessionIsPlannedByTheTightLayout() throws {
+        let yaml = "name: Serré\npreset: csec\ndays: [2027-06-14, 2027-06-15, 2027-06-16]\nbuffer_minutes: 10\ncandidate: {max_exams_per_day: 4, min_break_minutes: 20}\n"
+        let candidates = """
+            id,last_name,first_name,email,structure,region,exams,accommodations,unavailable,preferred,trainers,group,jury
+            C1,Durand,Anne,a@x.fr,MSP des Pentes,ARA,BC1|BC2|BC3|BC4|BC5|FINAL,extra_time,,2027-06-15,,,
+            C2,Petit,Éric,e@x.fr,CPTS Nord,ARA,BC1|BC2|BC3|BC4|BC5|FINAL,accessible,2027-06-14 AM,,P2,,
+            C3,Roux,Inès,,Centre Émile Zola,ARA,BC1|BC2|BC3|BC4|BC5|FINAL,extra_time|accessible,,,,,
+            C4,Blanc,Paul,,,ARA,BC1|BC4|FINAL,,2027-06-15 13:30-15:00,,,,
+
+            """
+        let jury = """
+            id,last_name,first_name,email,role,sector,external,structure,regions,available,preferred,max_per_day,exams,can_preside,conflicts
+            P1,Martin,H,,professional,health,yes,msp des  pentes,,,,,,yes,
+            P2,Bernard,F,,professional,medico-social,yes,EHPAD,,,,,,yes,
+            P3,Dubois,N,,professional,social,yes,CENTRE EMILE ZOLA,,,,,,no,C1
+            P4,Thomas,Z,,professional,health,yes,MSP Sud,,2027-06-14|2027-06-15 AM,,,,yes,
+            P5,Robert,L,,professional,health,no,Institut,,,,6,,no,
+            P6,Richard,M,,professional,health,yes,,,,,,BC1|BC2|FINAL,yes,C3
+            K1,Petit,S,,certifier,health,no,Organisme,,,,,,no,
+            K2,Durand,T,,certifier,health,no,Organisme,,2027-06-15,,,,no,
+
+            """
+        let rooms = "id,site,region,capacity,accessible,equipment,available\nA1,Site A,ARA,20,yes,projector,\nA2,Site A,ARA,6,no,projector|visio,\nB1,Site B,ARA,10,yes,projector,2027-06-15\nB2,Site B,ARA,30,no,,\n"
+        let folder = try writeCampaign("tight", yaml: yaml, candidates: candidates, jury: jury, rooms: rooms)
+        let result = juryplan(["plan", "--campaign", folder.path, "--verbose"] + Self.timeLimitArgument)
+        XCTAssertEqual(result.code, 0, result.err)
+        XCTAssertTrue(result.err.contains("the tight one"), result.err)
+        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+    }
+
     // MARK: - 5. The commands
 
     func testPlanWritesScheduleCSVIntoTheCampaignFolderByDefault() throws {

@@ -14,7 +14,7 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
     let panelCapacity: Int
 
     init(problem: PlanningProblem, panelCapacity: Int) {
-        problems = [problem] + (1..<Self.variants.count).map { _ in PlanningProblem(problem.campaign) }
+        problems = [problem] + (1..<Self.variants.count).map { _ in PlanningProblem(problem.campaign) } + [problem]
         self.panelCapacity = panelCapacity
     }
 
@@ -39,14 +39,32 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         SittingLayout.Variant(writtenLast: true, orderNoise: 0),
         SittingLayout.Variant(writtenLast: true, orderNoise: 2),
     ]
+    /// Tried only when the base layout leaves sittings unplaced.
+    static let tight = SittingLayout.Variant(tight: true)
+    static let tightIndex = variants.count
 
-    /// The base layout (variant 0), laid out and convened by the greedy.
-    func base(_ feedback: Feedback) -> Trial { evaluate(0, feedback) }
+    /// The base layout (variant 0), laid out and convened by the greedy; when it leaves
+    /// sittings unplaced, the tight variant if that one places them all.
+    func base(_ feedback: Feedback) -> Trial {
+        let base = evaluate(0, feedback)
+        guard !base.layout.unplaced.isEmpty else { return base }
+        // Small sessions are cheap to lay out: try the tight variant in several candidate orders.
+        let tries = problems[0].requests.count <= Self.smallSession ? Self.tightOrders : 1
+        for seed in 0..<UInt64(tries) {
+            let tight = evaluate(Self.tightIndex, feedback, orderNoise: seed)
+            if tight.layout.unplaced.isEmpty { return tight }
+        }
+        return base
+    }
+
+    /// Up to this many sittings, the tight variant is tried in `tightOrders` orders.
+    static let smallSession = 60
+    static let tightOrders = 32
 
     /// The best of the other variants by the greedy plan's objective, when one is fully placed,
     /// fully staffed by the greedy and better than `base`; nil otherwise.
     func better(than base: Trial, _ feedback: Feedback) -> Trial? {
-        guard base.score.0 == 0, base.score.1 == 0 else { return nil }
+        guard base.variantIndex == 0, base.score.0 == 0, base.score.1 == 0 else { return nil }
         let others = Array(1..<Self.variants.count)
         let results = Results(count: others.count)
         DispatchQueue.concurrentPerform(iterations: others.count) { k in
@@ -60,10 +78,11 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         return best.variantIndex == base.variantIndex ? nil : best
     }
 
-    private func evaluate(_ index: Int, _ feedback: Feedback) -> Trial {
+    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0) -> Trial {
         let problem = problems[index]
         var layout = SittingLayout(problem, panelCapacity: panelCapacity)
-        layout.variant = Self.variants[index]
+        layout.variant = index == Self.tightIndex ? Self.tight : Self.variants[index]
+        if orderNoise > 0 { layout.variant.orderNoise = orderNoise }
         layout.dayShare = feedback.shares
         layout.priority = feedback.priority
         layout.unstaffedBefore = feedback.unstaffed

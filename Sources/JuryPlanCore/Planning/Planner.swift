@@ -38,6 +38,9 @@ public struct Planner {
         for attempt in 0..<Self.layoutAttempts where attempt == 0 || clock.elapsed < options.timeLimit {
             let base = search.base(feedback)
             let layout = base.layout
+            if base.variantIndex == LayoutSearch.tightIndex {
+                options.progress?("layout \(attempt + 1): the base layout left sittings unplaced; the tight one (exams of one jury mixed in a panel, rooms shared in a half-day) places them all")
+            }
             if !layout.unplaced.isEmpty {
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
@@ -244,11 +247,12 @@ public struct Planner {
             let jury = juries[panel.id].map { campaign.members[$0].id }
             let president = presidents[panel.id].map { campaign.members[$0].id } ?? ""
             for slot in panel.slots {
+                let exam = problem.requests[slot.request].exam
                 for c in slot.candidates {
                     let candidate = campaign.candidates[c]
-                    let end = slot.start + panel.exam.minutes(extraTime: candidate.extraTime)
+                    let end = slot.start + exam.minutes(extraTime: candidate.extraTime)
                     rows.append(ScheduleRow(day: problem.day(panel.period), time: TimeRange(start: slot.start, end: end), site: room.site,
-                                            room: room.id, exam: panel.exam.id, candidateID: candidate.id, candidateName: candidate.displayName,
+                                            room: room.id, exam: exam.id, candidateID: candidate.id, candidateName: candidate.displayName,
                                             jury: jury, president: president))
                 }
             }

@@ -19,11 +19,14 @@ extension SittingLayout {
         func staffed(_ t: Int) -> Bool {
             !r.exam.mode.isExamined && !panel.slots.isEmpty ? true : problem.canStaff(r, from: staffPool(panel, r, start: t))
         }
+        // Sittings of the room's other panels in the half-day (R4: one jury at a time).
+        let roomTaken = (roomPanels[panel.period.index][panel.room] ?? []).filter { $0 != panel.id }.flatMap { panels[$0].slots }
+        func roomFree(_ t: Int, _ end: Int) -> Bool { roomTaken.allSatisfy { end <= $0.start || $0.end <= t } }
         if r.exam.mode == .written, let slot = panel.slots.first {
             // Join the written sitting: everyone starts together; the room must seat one more.
             let seated = slot.candidates.count + r.candidates.count
             let end = max(slot.end, slot.start + r.minutes)
-            guard seated <= campaign.rooms[panel.room].capacity, end <= hours.end,
+            guard seated <= campaign.rooms[panel.room].capacity, end <= hours.end, roomFree(slot.start, end),
                   problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: slot.start, end: end)),
                   candidatesFit(r, panel.period, slot.start), staffed(slot.start) else { return nil }
             return slot.start
@@ -32,13 +35,14 @@ extension SittingLayout {
         var starts: Set<Int> = [hours.start]
         for t in problem.windowStarts[panel.period.dayIndex] where hours.start < t && t < hours.end { starts.insert(t) }
         for s in panel.slots { starts.insert(s.end + buffer) }
+        for s in roomTaken { starts.insert(s.end) }
         for c in r.candidates {
             for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.insert(p.end + campaign.minBreakMinutes) }
         }
         for t in starts.sorted() where t >= hours.start {
             let end = t + r.minutes
             if end > hours.end { break }
-            let clear = panel.slots.allSatisfy { end + buffer <= $0.start || $0.end + buffer <= t }
+            let clear = panel.slots.allSatisfy { end + buffer <= $0.start || $0.end + buffer <= t } && roomFree(t, end)
             guard clear, problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: t, end: end)),
                   candidatesFit(r, panel.period, t), staffed(t) else { continue }
             return t
@@ -91,7 +95,7 @@ extension SittingLayout {
             panels.append(Panel(id: panelID, exam: r.exam, period: o.period, room: o.room, key: r.panelKey))
             panelMembers.append(problem.freeInPeriod[o.period.index])
             panelsAt[o.period.index].append(panelID)
-            roomBusy[o.period.index].insert(o.room)
+            roomPanels[o.period.index][o.room, default: []].append(panelID)
             adjustSeats(r, o.period, o.room, by: 1)
             journal.append(.opened(panel: panelID))
         }
@@ -131,7 +135,7 @@ extension SittingLayout {
             case .opened(let p):
                 let panel = panels[p]
                 panelsAt[panel.period.index].removeAll { $0 == p }
-                roomBusy[panel.period.index].remove(panel.room)
+                roomPanels[panel.period.index][panel.room]?.removeAll { $0 == p }
                 if let r = problem.requests.first(where: { $0.exam.id == panel.exam.id && $0.panelKey == panel.key }) {
                     adjustSeats(r, panel.period, panel.room, by: -1)
                 }
@@ -181,7 +185,7 @@ extension SittingLayout {
                 blocked["the day's members are fully booked (daily limits)", default: 0] += 1
             } else if !staffFits(r, period) {
                 blocked["too few members free at once", default: 0] += 1
-            } else if rooms.allSatisfy({ roomBusy[period.index].contains($0) }) {
+            } else if rooms.allSatisfy({ !(roomPanels[period.index][$0]?.isEmpty ?? true) }) {
                 blocked["every suitable room is taken", default: 0] += 1
             } else {
                 blocked["the candidate's other exams, breaks or daily limit leave no time", default: 0] += 1
