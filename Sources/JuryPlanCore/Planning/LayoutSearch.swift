@@ -8,15 +8,8 @@ import Foundation
 /// solves the day models of the best one only. Deterministic: every variant is, and ties go to
 /// the earlier variant.
 struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own problem
-    /// One problem per variant: `PlanningProblem` fills caches as it is used, so variants running
-    /// at once must not share one. All are built from the same campaign, with the same indices.
-    let problems: [PlanningProblem]
+    let problem: PlanningProblem
     let panelCapacity: Int
-
-    init(problem: PlanningProblem, panelCapacity: Int) {
-        problems = [problem] + (1..<Self.variants.count).map { _ in PlanningProblem(problem.campaign) } + [problem]
-        self.panelCapacity = panelCapacity
-    }
 
     /// What the planner tells every layout from earlier attempts.
     struct Feedback {
@@ -49,7 +42,7 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         let base = evaluate(0, feedback)
         guard !base.layout.unplaced.isEmpty else { return base }
         // Small sessions are cheap to lay out: try the tight variant in several candidate orders.
-        let tries = problems[0].requests.count <= Self.smallSession ? Self.tightOrders : 1
+        let tries = problem.requests.count <= Self.smallSession ? Self.tightOrders : 1
         for seed in 0..<UInt64(tries) {
             let tight = evaluate(Self.tightIndex, feedback, orderNoise: seed)
             if tight.layout.unplaced.isEmpty { return tight }
@@ -64,11 +57,12 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
     /// The best of the other variants by the greedy plan's objective, when one is fully placed,
     /// fully staffed by the greedy and better than `base`; nil otherwise.
     func better(than base: Trial, _ feedback: Feedback) -> Trial? {
-        guard base.variantIndex == 0, base.score.0 == 0, base.score.1 == 0 else { return nil }
+        guard base.variantIndex == 0, base.score.0 == 0, base.score.1 == 0, problem.requests.count <= Self.alternativesUpTo else { return nil }
         let others = Array(1..<Self.variants.count)
         let results = Results(count: others.count)
         DispatchQueue.concurrentPerform(iterations: others.count) { k in
-            results.set(k, evaluate(others[k], feedback))
+            // `PlanningProblem` fills caches as it is used: variants running at once get their own.
+            results.set(k, evaluate(others[k], feedback, in: PlanningProblem(problem.campaign)))
         }
         var best = base
         for k in others.indices {
@@ -78,8 +72,13 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         return best.variantIndex == base.variantIndex ? nil : best
     }
 
-    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0) -> Trial {
-        let problem = problems[index]
+    /// Above this many sittings the alternatives are not tried. Measured at 1,000 CSEC
+    /// candidates (4,857 sittings): 0.4 % better for 30 s more (34 → 65 s); at 100 (483
+    /// sittings) 2.4 % better for 0.9 s.
+    static let alternativesUpTo = 2_000
+
+    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0, in problem: PlanningProblem? = nil) -> Trial {
+        let problem = problem ?? self.problem
         var layout = SittingLayout(problem, panelCapacity: panelCapacity)
         layout.variant = index == Self.tightIndex ? Self.tight : Self.variants[index]
         if orderNoise > 0 { layout.variant.orderNoise = orderNoise }
