@@ -207,6 +207,16 @@ final class NameKeyTests: XCTestCase {
         XCTAssertEqual(NameKey.of("  Hôpital  Nord "), "hopitalnord")
     }
 
+    /// The ASCII fast path and the memo give exactly the keys of the full folding.
+    func testFastPathsAgreeWithTheFullFolding() {
+        let samples = ["MSP des Lilas", "  A\tB\nC\r\u{0B}\u{0C}D  ", "ABC-xyz_09 #@!", "", "   ", "Hôpital Nord", "ÉLÉONORE  Crèche",
+                       "Centre\u{00A0}Hospitalier", "ｆｕｌｌ ｗｉｄｔｈ", "Ärzte\u{85}Haus", "S002", "CPTS du pays de Vienne"]
+        for text in samples {
+            XCTAssertEqual(NameKey.of(text), NameKey.fold(text), text.debugDescription)
+            XCTAssertEqual(NameKey.of(text), NameKey.of(text), "memoised: \(text.debugDescription)")
+        }
+    }
+
     func testDifferentOrEmptyNamesNeverMatch() {
         XCTAssertFalse(NameKey.same("MSP des Lilas", "MSP des Roses"))
         XCTAssertFalse(NameKey.same("", ""))

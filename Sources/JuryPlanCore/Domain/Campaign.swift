@@ -94,8 +94,41 @@ public struct Campaign: Sendable {
 /// Comparison keys that ignore case, accents and spaces (structures and regions, R10, R15).
 public enum NameKey {
     public static func of(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // ASCII needs no folding (most ids and many names); other text is folded once and
+        // remembered: the planner compares the same few structures and regions millions of times.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.compactMap { b -> UInt8? in
+                switch b {
+                case 0x09...0x0D, 0x20: return nil
+                case 0x41...0x5A: return b + 0x20
+                default: return b
+                }
+            }, as: UTF8.self)
+        }
+        if let known = folded.withLock({ $0[text] }) { return known }
+        let key = fold(text)
+        folded.withLock { $0[text] = key }
+        return key
+    }
+
+    /// The full folding (any text); `of` gives the same key faster.
+    static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: posix)
         return String(folded.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init)).lowercased()
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+    private static let folded = LockedDictionary()
+
+    /// Keys already folded, shared by the threads that lay out variants.
+    private final class LockedDictionary: @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage: [String: String] = [:]
+        func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&storage)
+        }
     }
 
     /// Two non-empty names that compare equal; an empty name never matches.
