@@ -289,6 +289,75 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
     }
 
+    /// A tight two-day CPAS session written by hand (French headers): on the first day three
+    /// members are free and conflicts of interest leave no single pair for every candidate, so a
+    /// member must sit on two juries in one half-day. The tight variant's last resort lets stage 2
+    /// (exact times) decide that; before, the planner gave up (exit 3).
+    func testMemberOnTwoJuriesInOneHalfDayIsPlanned() throws {
+        let yaml = "name: CPAS serré\npreset: cpas\ndays: [2027-11-08, 2027-11-09]\n"
+        let candidates = """
+            identifiant,nom,prénom,structure,épreuves,groupe,aménagements,indisponibilités,formateurs
+            A1,Léger,Hélène,Dispositif Appui Coordination,B1|B2|B3|B4|B5E1,G1,,,
+            A2,Noël,Françoise,SSIAD Évry,BC1|BC2|BC3|BC4|BC5E2,G1,extra_time,08/11/2027 PM,
+            A3,Œuvray,Zoé,CCAS,B3|B4|B5E2,G1,accessible,,M2
+            A4,Dupont,Jean,CCAS,B3|B4|B5E2,G2,,,
+            A5,Martin,Léa,MDPH,B3|BC4|B5E1,,,,
+            A6,Simon,René,CHU,B4,G2,,,
+
+            """
+        let jury = """
+            identifiant,nom,prénom,rôle,externe,structure,épreuves,peut_présider,disponibilités,max_par_jour
+            M1,Garnier,Élise,professional,oui,ccas,,non,,
+            M2,Chevalier,Rémi,professional,non,,,non,,
+            M3,François,Cécile,professional,oui,,B3|BC4|BC5E2,non,,
+            M4,Perrin,Gaël,professional,non,,,non,09/11/2027,
+            M5,Morel,Noé,professional,oui,CHU,,non,,0
+
+            """
+        let rooms = "id,site,capacité,accessible,équipement\nR1,Évry,3,oui,projector\nR2,Évry,2,non,projector\nR3,Corbeil,10,non,projector\n"
+        let folder = try writeCampaign("cpas-tight", yaml: yaml, candidates: candidates, jury: jury, rooms: rooms)
+        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
+        XCTAssertEqual(result.code, 0, result.err)
+        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+    }
+
+    /// Eight 30-minute BC4s, one room, one open afternoon (240 minutes), four professionals:
+    /// one jury cannot hear them all (it needs its buffer between sittings), two juries taking
+    /// turns in the room can (a room needs no buffer). Planned by the packed tight variant.
+    func testTwoJuriesTakingTurnsInOneRoomArePlanned() throws {
+        let yaml = "name: Tour à tour\npreset: csec\ndays: [2027-06-14, 2027-06-15, 2027-06-16]\n"
+        let candidates = "id,last_name,first_name,exams,unavailable\n" + (1...8).map { "C\($0),N\($0),P,BC4,2027-06-14|2027-06-15 AM|2027-06-16\n" }.joined()
+        let jury = Self.juryHeader + (1...4).map { "P\($0),N\($0),P,professional,yes,yes,2027-06-15 PM\n" }.joined()
+        let folder = try writeCampaign("turns", yaml: yaml, candidates: candidates, jury: jury, rooms: Self.roomsHeader + "R1,S,5,yes,projector\n")
+        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
+        XCTAssertEqual(result.code, 0, result.err)
+        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+    }
+
+    /// (j) Counting arguments: a sitting longer than a half-day; more jury seats than the
+    /// members' daily limits give; more room time needed in the one half-day the candidates can
+    /// come than the rooms have.
+    func testCapacityShortfallsExit1() throws {
+        let long = "name: Longue\npreset: custom\ndays: [2027-06-14]\nexams:\n  - {id: BIG, mode: oral, minutes: 250, jury: 2}\n"
+        let one = "id,last_name,first_name,exams\nC1,Dupont,Léa,BIG\n"
+        let members = Self.juryHeader + "P1,Martin,Hélène,professional,yes,yes,\nP2,Bernard,Anne,professional,yes,no,\n"
+        try assertInfeasibleCLI(try writeCampaign("j1", yaml: long, candidates: one, jury: members, rooms: Self.lawfulRooms),
+                                naming: ["BIG", "C1", "250 minutes", "longer than any half-day"])
+
+        let limited = "id,last_name,first_name,role,external,can_preside,available,max_per_day\n"
+            + (1...4).map { "P\($0),N,P,professional,yes,yes,,1\n" }.joined()
+        let three = "id,last_name,first_name,exams\nC1,A,A,BC4\nC2,B,B,BC4\nC3,C,C,BC4\n"
+        try assertInfeasibleCLI(try writeCampaign("j2", yaml: Self.oneDay, candidates: three, jury: limited,
+                                                  rooms: Self.roomsHeader + "S1,Campus,1,yes,projector\nS2,Campus,1,yes,projector\n"),
+                                naming: ["6 member-sittings", "at most 4"])
+
+        let twoDays = "name: Serré\npreset: csec\ndays: [2027-06-14, 2027-06-15]\n"
+        let afternoonOnly = "id,last_name,first_name,exams,unavailable\n" + (1...6).map { "C\($0),N,P,BC1,2027-06-14|2027-06-15 AM\n" }.joined()
+        let many = Self.juryHeader + (1...12).map { "P\($0),N,P,professional,yes,yes,\n" }.joined()
+        try assertInfeasibleCLI(try writeCampaign("j3", yaml: twoDays, candidates: afternoonOnly, jury: many, rooms: Self.lawfulRooms),
+                                naming: ["2027-06-15 afternoon", "270 minutes", "offer 240"])
+    }
+
     // MARK: - 5. The commands
 
     func testPlanWritesScheduleCSVIntoTheCampaignFolderByDefault() throws {

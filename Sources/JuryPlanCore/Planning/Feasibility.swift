@@ -53,6 +53,7 @@ enum Feasibility {
             }
         }
         reasons += imposedOverload(problem).filter { seen.insert($0).inserted }
+        reasons += capacityShortfalls(problem).filter { seen.insert($0).inserted }
         for (c, requests) in problem.requestsOfCandidate.enumerated() where requests.count > campaign.days.count * campaign.maxExamsPerDay {
             let cand = problem.candidate(c)
             add("\(cand.displayName) (\(cand.id)) has \(requests.count) exams to sit, at most \(campaign.maxExamsPerDay) a day over \(campaign.days.count) day(s)")
@@ -102,6 +103,68 @@ enum Feasibility {
             let openProfessional = roles.isEmpty ? r.jurySize - imposed.count : (roles[.professional] ?? 0) - imposed.filter { $0.role == .professional }.count
             if openProfessional <= 0 || !others.contains(where: { $0.role == .professional && $0.canPreside }) {
                 reasons.append("\(r.exam.id) \(who) needs a president: no imposed member (\(list)) can preside and no seat is left for a professional who can")
+            }
+        }
+        return reasons
+    }
+
+    /// Counting arguments over the whole session: a sitting longer than any half-day (R17); more
+    /// jury seats than the members' daily limits over their available days give (R14); sittings
+    /// whose candidates can only come in one half-day needing more room time than the rooms
+    /// have then (R4).
+    static func capacityShortfalls(_ problem: PlanningProblem) -> [String] {
+        let campaign = problem.campaign
+        var reasons: [String] = []
+        let longest = max(campaign.hours.morning.minutes, campaign.hours.afternoon.minutes)
+        for r in problem.requests where r.exam.mode != .submitted && r.minutes > longest {
+            let who = r.candidates.map { problem.candidate($0).displayName + " (" + problem.candidate($0).id + ")" }.joined(separator: ", ")
+            reasons.append("\(r.exam.id) of \(who) lasts \(r.minutes) minutes, longer than any half-day (\(longest) minutes): a sitting never spans the lunch break")
+        }
+        // Member-sittings: each member gives at most their daily limit on each day they are free.
+        var seats = 0, certifierSeats = 0
+        for r in problem.requests where r.exam.mode.isExamined {
+            seats += r.jurySize
+            if r.jurySize == r.exam.jury.size { certifierSeats += r.exam.jury.roles[.certifier] ?? 0 }
+        }
+        var capacity = 0, certifierCapacity = 0
+        for (m, member) in campaign.members.enumerated() {
+            let days = campaign.days.indices.filter { problem.freeInPeriod[2 * $0].contains(m) || problem.freeInPeriod[2 * $0 + 1].contains(m) }.count
+            capacity += days * campaign.maxSittings(of: member)
+            if member.role == .certifier { certifierCapacity += days * campaign.maxSittings(of: member) }
+        }
+        if seats > capacity {
+            reasons.append("the juries need \(seats) member-sittings, but the members' daily limits over the days they are free give at most \(capacity)")
+        } else if certifierSeats > certifierCapacity {
+            reasons.append("the juries need \(certifierSeats) certifier-sittings, but the certifiers' daily limits over the days they are free give at most \(certifierCapacity)")
+        }
+        // Room time in a half-day, for the sittings that can only take place then.
+        var confined: [Int: [SittingRequest]] = [:]
+        for r in problem.requests where r.exam.mode.isExamined && r.candidates.contains(where: { !problem.candidate($0).unavailable.isEmpty }) {
+            // The half-days in which the sitting fits between its candidates' unavailabilities;
+            // two are enough to stop looking.
+            var open: [Period] = []
+            for p in problem.periods where open.count < 2 {
+                let h = problem.hours(p)
+                let fits = stride(from: h.start, through: h.end - r.minutes, by: 5).contains { t in
+                    r.candidates.allSatisfy { problem.availability.candidate(problem.candidate($0).id, isFreeOn: problem.day(p), TimeRange(start: t, end: t + r.minutes)) }
+                }
+                if fits { open.append(p) }
+            }
+            if open.count == 1 { confined[open[0].index, default: []].append(r) }
+        }
+        for (index, requests) in confined.sorted(by: { $0.key < $1.key }) {
+            let period = problem.periods[index]
+            let h = problem.hours(period), day = problem.day(period)
+            var roomMinutes = 0
+            for (k, room) in campaign.rooms.enumerated() where requests.contains(where: { problem.suitableRooms($0)[k] }) {
+                guard !room.available.isEmpty else { roomMinutes += h.minutes; continue }
+                roomMinutes += AvailabilityWindows(room.available, hours: campaign.hours).windows(on: day).reduce(0) { total, w in
+                    total + max(0, min(w.end, h.end) - max(w.start, h.start))
+                }
+            }
+            let need = requests.reduce(0) { $0 + $1.minutes }
+            if need > roomMinutes {
+                reasons.append("on \(day.iso) \(period.half == .morning ? "morning" : "afternoon") \(requests.count) sitting(s) whose candidates can come only then need \(need) minutes of room time; the suitable rooms offer \(roomMinutes)")
             }
         }
         return reasons

@@ -23,7 +23,8 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         var variantIndex: Int
         var layout: SittingLayout
         var panels: [Panel]
-        /// Unplaced sittings, then panels the greedy left empty, then the greedy plan's objective.
+        /// Unplaced sittings, then panels the greedy left empty, then the greedy plan's objective
+        /// (0 when not scored).
         var score: (Int, Int, Double)
     }
 
@@ -38,13 +39,16 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
 
     /// The base layout (variant 0), laid out and convened by the greedy; when it leaves
     /// sittings unplaced, the tight variant if that one places them all.
-    func base(_ feedback: Feedback) -> Trial {
-        let base = evaluate(0, feedback)
+    func base(_ feedback: Feedback, attempt: Int = 0) -> Trial {
+        // Scored by the greedy only when alternatives may be compared with it.
+        let base = evaluate(0, feedback, scored: problem.requests.count <= Self.alternativesUpTo)
         guard !base.layout.unplaced.isEmpty else { return base }
-        // Small sessions are cheap to lay out: try the tight variant in several candidate orders.
+        // Small sessions are cheap to lay out: try the tight variant in several candidate orders,
+        // other ones at each attempt.
         let tries = problem.requests.count <= Self.smallSession ? Self.tightOrders : 1
-        for seed in 0..<UInt64(tries) {
-            let tight = evaluate(Self.tightIndex, feedback, orderNoise: seed)
+        for k in 0..<tries {
+            // Small sessions alternate plain and packed panels.
+            let tight = evaluate(Self.tightIndex, feedback, orderNoise: UInt64(attempt * tries + k), packed: tries > 1 && k % 2 == 1, scored: false)
             if tight.layout.unplaced.isEmpty { return tight }
         }
         return base
@@ -57,7 +61,7 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
     /// The best of the other variants by the greedy plan's objective, when one is fully placed,
     /// fully staffed by the greedy and better than `base`; nil otherwise.
     func better(than base: Trial, _ feedback: Feedback) -> Trial? {
-        guard base.variantIndex == 0, base.score.0 == 0, base.score.1 == 0, problem.requests.count <= Self.alternativesUpTo else { return nil }
+        guard base.variantIndex == 0, base.score.0 == 0, base.score.1 == 0, base.score.2 > 0, problem.requests.count <= Self.alternativesUpTo else { return nil }
         let others = Array(1..<Self.variants.count)
         let results = Results(count: others.count)
         DispatchQueue.concurrentPerform(iterations: others.count) { k in
@@ -77,17 +81,22 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
     /// sittings) 2.4 % better for 0.9 s.
     static let alternativesUpTo = 2_000
 
-    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0, in problem: PlanningProblem? = nil) -> Trial {
+    /// Lays out one variant; `scored`: also convenes it by the greedy and scores the plan.
+    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0, packed: Bool = false, scored: Bool = true,
+                          in problem: PlanningProblem? = nil) -> Trial {
         let problem = problem ?? self.problem
         var layout = SittingLayout(problem, panelCapacity: panelCapacity)
         layout.variant = index == Self.tightIndex ? Self.tight : Self.variants[index]
         if orderNoise > 0 { layout.variant.orderNoise = orderNoise }
+        layout.variant.packed = packed
         layout.dayShare = feedback.shares
         layout.priority = feedback.priority
         layout.unstaffedBefore = feedback.unstaffed
         layout.run()
         guard layout.unplaced.isEmpty else { return Trial(variantIndex: index, layout: layout, panels: [], score: (layout.unplaced.count, 0, 0)) }
-        let panels = Planner.juryPanels(layout.panels, sittingsPerJury: panelCapacity, solo: feedback.solo)
+        let solo = packed ? Set(problem.requests.map(\.id)) : feedback.solo
+        let panels = Planner.juryPanels(layout.panels, sittingsPerJury: panelCapacity, solo: solo)
+        guard scored else { return Trial(variantIndex: index, layout: layout, panels: panels, score: (0, 0, 0)) }
         let (juries, presidents, empty) = Self.greedyJuries(panels, problem: problem)
         guard empty == 0 else { return Trial(variantIndex: index, layout: layout, panels: panels, score: (0, empty, 0)) }
         var figures = PlanFigures()

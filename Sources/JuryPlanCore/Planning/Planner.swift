@@ -36,8 +36,9 @@ public struct Planner {
         // candidates stage 1 could not place go first next time.
         // A fixed number of attempts keeps the result independent of the machine's speed; the
         // time limit only stops a run that would otherwise go on too long (exit 3).
-        for attempt in 0..<Self.layoutAttempts where attempt == 0 || clock.elapsed < options.timeLimit {
-            let base = search.base(feedback)
+        let attempts = problem.requests.count <= LayoutSearch.smallSession ? Self.smallSessionAttempts : Self.layoutAttempts
+        for attempt in 0..<attempts where attempt == 0 || clock.elapsed < options.timeLimit {
+            let base = search.base(feedback, attempt: attempt)
             let layout = base.layout
             if base.variantIndex == LayoutSearch.tightIndex {
                 options.progress?("layout \(attempt + 1): the base layout left sittings unplaced; the tight one (exams of one jury mixed in a panel, rooms shared in a half-day) places them all")
@@ -113,6 +114,9 @@ public struct Planner {
     /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
     static let initialShare = 0.92
     static let layoutAttempts = 30
+    /// Sessions of up to `LayoutSearch.smallSession` sittings lay out in milliseconds: they get
+    /// more attempts, so that tight hand-made sessions are found.
+    static let smallSessionAttempts = 300
 
     struct DayFailure: Error {
         var dayIndex: Int

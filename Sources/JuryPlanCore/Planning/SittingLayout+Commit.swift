@@ -15,7 +15,8 @@ extension SittingLayout {
     func startInPanel(_ panel: Panel, _ r: SittingRequest) -> Int? {
         let hours = problem.hours(panel.period)
         let day = problem.day(panel.period)
-        let buffer = campaign.bufferMinutes
+        // Packed panels put sittings back to back: each has its own jury (stage 2 keeps R3).
+        let buffer = variant.packed ? 0 : campaign.bufferMinutes
         func staffed(_ t: Int) -> Bool {
             !r.exam.mode.isExamined && !panel.slots.isEmpty ? true : problem.canStaff(r, from: staffPool(panel, r, start: t))
         }
@@ -77,7 +78,8 @@ extension SittingLayout {
     // MARK: Committing, with a journal to undo a candidate's placements
 
     enum Change {
-        case opened(panel: Int)
+        /// `request` opened the panel: its seats are given back on undo.
+        case opened(panel: Int, request: Int)
         case added(panel: Int, request: Int)
         case joined(panel: Int, request: Int, previousEnd: Int)
         case narrowed(panel: Int, previous: MemberSet)
@@ -97,7 +99,7 @@ extension SittingLayout {
             panelsAt[o.period.index].append(panelID)
             roomPanels[o.period.index][o.room, default: []].append(panelID)
             adjustSeats(r, o.period, o.room, by: 1)
-            journal.append(.opened(panel: panelID))
+            journal.append(.opened(panel: panelID, request: r.id))
         }
         journal.append(.narrowed(panel: panelID, previous: panelMembers[panelID]))
         panelMembers[panelID] = staffPool(panels[panelID], r, start: o.start)
@@ -132,13 +134,11 @@ extension SittingLayout {
     mutating func undo(to mark: Int) {
         while journal.count > mark, let change = journal.popLast() {
             switch change {
-            case .opened(let p):
+            case .opened(let p, let request):
                 let panel = panels[p]
                 panelsAt[panel.period.index].removeAll { $0 == p }
                 roomPanels[panel.period.index][panel.room]?.removeAll { $0 == p }
-                if let r = problem.requests.first(where: { $0.exam.id == panel.exam.id && $0.panelKey == panel.key }) {
-                    adjustSeats(r, panel.period, panel.room, by: -1)
-                }
+                adjustSeats(problem.requests[request], panel.period, panel.room, by: -1)
                 panels.removeLast()
                 panelMembers.removeLast()
             case .added(let p, let request):
@@ -166,7 +166,7 @@ extension SittingLayout {
     /// Why a request found no place, in the users' terms: what blocked it in each half-day.
     func reason(for requestID: Int) -> String {
         let r = problem.requests[requestID]
-        let who = r.candidates.map { problem.candidate($0).displayName }.joined(separator: ", ")
+        let who = r.candidates.map { problem.candidate($0).displayName + " (" + problem.candidate($0).id + ")" }.joined(separator: ", ")
         let rooms = campaign.rooms.indices.filter { roomFits($0, r) }
         if rooms.isEmpty {
             var needs = r.exam.needs

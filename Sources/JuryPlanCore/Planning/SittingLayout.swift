@@ -60,6 +60,10 @@ struct SittingLayout {
         /// a room already holding one in that half-day when nothing else fits. Measured: mixing
         /// exams everywhere made 100-candidate CSEC plans 1-5 % worse, but plans such sessions.
         var tight = false
+        /// Small tight sessions only: a panel's sittings go back to back, each with a jury of
+        /// its own, so that two juries can alternate in one room (a room needs no buffer; a
+        /// member does, and stage 2 keeps it exactly).
+        var packed = false
     }
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
@@ -245,7 +249,10 @@ struct SittingLayout {
         var rejected = Set<Int>()
         // The cheapest option whose half-day can still staff every panel (`PeriodMatching`).
         while let option = cheapestOption(requestID, deadline: deadline, only: only, rejected: rejected, sharingRooms: sharingRooms) {
-            if let matching = matching(after: problem.requests[requestID], option) {
+            // Sharing rooms (the tight variant's last resort), a member may sit two panels of a
+            // half-day one after the other: the half-day matching, one panel per member, would
+            // refuse what stage 2 (exact times, R3) can staff, so it is not consulted.
+            if let matching = sharingRooms ? matchings[option.period.index] : matching(after: problem.requests[requestID], option) {
                 journal.append(.matched(period: option.period.index, previous: matchings[option.period.index]))
                 matchings[option.period.index] = matching
                 commit(problem.requests[requestID], option)
@@ -297,7 +304,7 @@ struct SittingLayout {
             // (`sharingRooms`, a last resort: each panel takes members of its own in stage 1).
             let freeRoomsWorthIt = best.map { personal + weights.roomHalfDays <= $0.cost } ?? true
             guard freeRoomsWorthIt || sharingRooms else { continue }
-            guard staffFits(request, period), problem.canStaff(request, from: problem.mayExamine(request, in: period)) else { continue }
+            guard sharingRooms || staffFits(request, period), problem.canStaff(request, from: problem.mayExamine(request, in: period)) else { continue }
             // Per site, the least wasted free room that fits (and, when sharing, the least wasted
             // room in use that has time left): the others would only cost more.
             var sitesDone = Set<String>(), sharedSitesDone = Set<String>()
