@@ -29,6 +29,16 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(parsing: "2027-12-31")?.iso, "2027-12-31")
     }
 
+    /// French spreadsheets sometimes drop the leading zeros of day and month.
+    func testSlashDatesWithoutLeadingZeros() {
+        XCTAssertEqual(Day(parsing: "4/6/2027")?.iso, "2027-06-04")
+        XCTAssertEqual(Day(parsing: "04/6/2027")?.iso, "2027-06-04")
+        XCTAssertEqual(Day(parsing: "4/06/2027")?.iso, "2027-06-04")
+        XCTAssertNil(Day(parsing: "31/6/2027"))
+        XCTAssertNil(Day(parsing: "4/6/27"))
+        XCTAssertNil(Day(parsing: "004/6/2027"))
+    }
+
     func testMalformedDates() {
         for text in ["", "2027-6-14", "27-06-14", "2027/06/14", "14-06-2027", "6/14/2027", "2027-06-14T09:00", "2027-06-1a",
                      "14.06.2027", "2027-06", "+2027-06-14", "2027-06-14 AM"] {

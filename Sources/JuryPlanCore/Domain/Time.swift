@@ -16,7 +16,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY`.
+    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`: spreadsheets drop leading zeros).
     public init?(parsing text: String) {
         let s = text.trimmingCharacters(in: .whitespaces)
         let dash = s.split(separator: "-", omittingEmptySubsequences: false)
@@ -24,7 +24,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         if dash.count == 3, dash[0].count == 4, dash[1].count == 2, dash[2].count == 2,
            let y = Int(dash[0]), let m = Int(dash[1]), let d = Int(dash[2]), dash.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
             self.init(year: y, month: m, day: d)
-        } else if slash.count == 3, slash[0].count == 2, slash[1].count == 2, slash[2].count == 4,
+        } else if slash.count == 3, (1...2).contains(slash[0].count), (1...2).contains(slash[1].count), slash[2].count == 4,
                   let d = Int(slash[0]), let m = Int(slash[1]), let y = Int(slash[2]), slash.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
             self.init(year: y, month: m, day: d)
         } else {
