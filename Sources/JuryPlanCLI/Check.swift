@@ -34,7 +34,7 @@ extension JuryPlanCommand {
             let audit = RuleCatalogue.audit(table, against: loaded.campaign)
             switch format {
             case .text: console.print(AuditReport.text(audit, schedule: table, campaign: loaded.campaign))
-            case .json: console.print(AuditReport.json(audit, schedule: table))
+            case .json: console.print(AuditReport.json(audit, schedule: table, inputWarnings: (loaded.warnings + readWarnings).map(\.description)))
             }
             if !audit.isClean { throw ExitCode(Exit.failure) }
         }
@@ -80,14 +80,16 @@ enum AuditReport {
         var breaches: [JSONBreach]
         var counts: [String: Int]
         var warnings: [String]
+        /// Warnings about the input files (also on stderr), with file, line and column.
+        var inputWarnings: [String]
     }
 
-    static func json(_ audit: Audit, schedule: Schedule) -> String {
+    static func json(_ audit: Audit, schedule: Schedule, inputWarnings: [String] = []) -> String {
         let report = JSONAudit(
             schedule: schedule.file, rows: schedule.rows.count, clean: audit.isClean,
             breaches: audit.breaches.map { JSONBreach(rule: $0.rule.description, message: $0.message, date: $0.day?.iso, lines: $0.lines, people: $0.people) },
             counts: Dictionary(audit.rulesBroken.map { ($0.description, audit.breaches(of: $0).count) }, uniquingKeysWith: +),
-            warnings: audit.warnings)
+            warnings: audit.warnings, inputWarnings: inputWarnings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(report) else { return "{}" }

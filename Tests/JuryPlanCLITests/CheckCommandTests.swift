@@ -62,7 +62,7 @@ final class CheckCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(result.code, 1, result.err)
         let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8))
         let report = try XCTUnwrap(object as? [String: Any])
-        XCTAssertEqual(Set(report.keys), ["schedule", "rows", "clean", "breaches", "counts", "warnings"])
+        XCTAssertEqual(Set(report.keys), ["schedule", "rows", "clean", "breaches", "counts", "warnings", "inputWarnings"])
         XCTAssertEqual(report["schedule"] as? String, schedule)
         XCTAssertEqual(report["rows"] as? Int, 2)
         XCTAssertEqual(report["clean"] as? Bool, false)
@@ -86,6 +86,23 @@ final class CheckCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(report["clean"] as? Bool, true)
         XCTAssertEqual((report["breaches"] as? [Any])?.count, 0)
         XCTAssertEqual(report["counts"] as? [String: Int], [:])
+    }
+
+    /// Warnings about the input files reach the JSON report too (not only stderr).
+    func testJSONReportCarriesInputWarnings() throws {
+        let folder = try smallCampaign()
+        let ok = try String(contentsOf: folder.appendingPathComponent("schedule_ok.csv"), encoding: .utf8)
+        let lines = ok.split(separator: "\n", omittingEmptySubsequences: true)
+        let extra = ([lines[0] + ",remark"] + lines.dropFirst().map { $0 + ",-" }).joined(separator: "\n") + "\n"
+        let path = folder.appendingPathComponent("with_remark.csv")
+        try Data(extra.utf8).write(to: path)
+        let result = juryplan(["check", path.path, "--campaign", folder.path, "--format", "json"])
+        XCTAssertEqual(result.code, 0, result.err)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let warnings = try XCTUnwrap(report["inputWarnings"] as? [String])
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        XCTAssertTrue(warnings.first?.contains("remark") ?? false, "\(warnings)")
+        XCTAssertTrue(result.err.contains("remark"), result.err)
     }
 
     func testBadInputExits2() throws {
