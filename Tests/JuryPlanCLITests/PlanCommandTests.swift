@@ -334,6 +334,19 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
     }
 
+    /// Three candidates sit BC1 and BC4 in the one open afternoon, in one room: 225 of its 240
+    /// minutes, with each candidate's 30-minute break. Candidate by candidate the greedy leaves
+    /// gaps; round by round (everyone's BC1, then everyone's BC4) it fits.
+    func testOneRoomAfternoonIsPlannedRoundByRound() throws {
+        let yaml = "name: Un après-midi\npreset: csec\ndays: [2027-06-14, 2027-06-15, 2027-06-16]\n"
+        let candidates = "id,last_name,first_name,exams,unavailable\n" + (1...3).map { "C\($0),N\($0),P,BC1|BC4,2027-06-14|2027-06-15 AM|2027-06-16\n" }.joined()
+        let jury = Self.juryHeader + (1...8).map { "P\($0),N\($0),P,professional,yes,yes,2027-06-15 PM\n" }.joined()
+        let folder = try writeCampaign("rounds", yaml: yaml, candidates: candidates, jury: jury, rooms: Self.roomsHeader + "R1,S,5,yes,projector\n")
+        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
+        XCTAssertEqual(result.code, 0, result.err)
+        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+    }
+
     /// (j) Counting arguments: a sitting longer than a half-day; more jury seats than the
     /// members' daily limits give; more room time needed in the one half-day the candidates can
     /// come than the rooms have.

@@ -47,8 +47,10 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         // other ones at each attempt.
         let tries = problem.requests.count <= Self.smallSession ? Self.tightOrders : 1
         for k in 0..<tries {
-            // Small sessions alternate plain and packed panels.
-            let tight = evaluate(Self.tightIndex, feedback, orderNoise: UInt64(attempt * tries + k), packed: tries > 1 && k % 2 == 1, scored: false)
+            // Small sessions alternate plain and packed panels, candidate by candidate and
+            // round by round.
+            let tight = evaluate(Self.tightIndex, feedback, orderNoise: UInt64(attempt * tries + k),
+                                 packed: tries > 1 && k % 2 == 1, examMajor: tries > 1 && k % 4 >= 2, scored: false)
             if tight.layout.unplaced.isEmpty { return tight }
         }
         return base
@@ -82,13 +84,14 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
     static let alternativesUpTo = 2_000
 
     /// Lays out one variant; `scored`: also convenes it by the greedy and scores the plan.
-    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0, packed: Bool = false, scored: Bool = true,
+    private func evaluate(_ index: Int, _ feedback: Feedback, orderNoise: UInt64 = 0, packed: Bool = false, examMajor: Bool = false, scored: Bool = true,
                           in problem: PlanningProblem? = nil) -> Trial {
         let problem = problem ?? self.problem
         var layout = SittingLayout(problem, panelCapacity: panelCapacity)
         layout.variant = index == Self.tightIndex ? Self.tight : Self.variants[index]
         if orderNoise > 0 { layout.variant.orderNoise = orderNoise }
         layout.variant.packed = packed
+        layout.variant.examMajor = examMajor
         layout.dayShare = feedback.shares
         layout.priority = feedback.priority
         layout.unstaffedBefore = feedback.unstaffed

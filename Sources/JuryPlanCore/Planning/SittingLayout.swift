@@ -64,6 +64,8 @@ struct SittingLayout {
         /// its own, so that two juries can alternate in one room (a room needs no buffer; a
         /// member does, and stage 2 keeps it exactly).
         var packed = false
+        /// Small tight sessions only: requests placed round by round (`placeExamMajor`).
+        var examMajor = false
     }
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
@@ -92,6 +94,10 @@ struct SittingLayout {
             if !place(r.id, deadline: nil) { unplaced.append((r.id, reason(for: r.id))) }
         }
         let attempted = Set(groupRequests.map(\.id))
+        if variant.examMajor {
+            placeExamMajor(skipping: attempted)
+            return
+        }
         for c in candidateOrder() {
             let own = problem.requestsOfCandidate[c].filter { !placedRequests.contains($0) && !attempted.contains($0) }
                 .sorted { order(problem.requests[$0]) < order(problem.requests[$1]) }
@@ -119,6 +125,24 @@ struct SittingLayout {
                 for r in own where !placedRequests.contains(r) {
                     if !place(r, deadline: nil) { unplaced.append((r, reason(for: r))) }
                 }
+            }
+        }
+    }
+
+    /// Places everyone's first request, then everyone's second, and so on (candidates in the
+    /// usual order): how a small session often runs (every candidate sits BC1, then BC4), and
+    /// what packs a single room when a candidate-by-candidate greedy leaves gaps.
+    mutating func placeExamMajor(skipping attempted: Set<Int>) {
+        let order = candidateOrder()
+        let own = order.map { c in
+            problem.requestsOfCandidate[c].filter { !placedRequests.contains($0) && !attempted.contains($0) }
+                .sorted { self.order(problem.requests[$0]) < self.order(problem.requests[$1]) }
+        }
+        for round in 0..<(own.map(\.count).max() ?? 0) {
+            for (k, c) in order.enumerated() where round < own[k].count {
+                let r = own[k][round]
+                let deadline = hasSuccessor(problem.requests[r], of: c) ? problem.periods.count - 1 : nil
+                if !place(r, deadline: deadline) { unplaced.append((r, reason(for: r))) }
             }
         }
     }
