@@ -371,6 +371,16 @@ final class PlanCommandTests: TemporaryFolderTestCase {
                                 naming: ["2027-06-15 afternoon", "270 minutes", "offer 240"])
     }
 
+    /// (k) A scarce seat: seven FINALs, one professional who may preside, free one morning
+    /// (six 30-minute sittings with the buffer).
+    func testOnePresidentForTooManySittingsExits1() throws {
+        let candidates = "id,last_name,first_name,exams\n" + (1...7).map { "C\($0),N\($0),P,FINAL\n" }.joined()
+        let jury = Self.juryHeader + "P1,Martin,Hélène,professional,yes,yes,2027-06-14 AM\nP2,Bernard,Anne,professional,yes,no,\nP3,Petit,Jean,professional,yes,no,\nK1,Robert,Luc,certifier,no,no,\n"
+        let folder = try writeCampaign("k", yaml: Self.oneDay, candidates: candidates, jury: jury,
+                                       rooms: Self.roomsHeader + "S1,Campus,1,yes,projector\nS2,Campus,1,yes,projector\n")
+        try assertInfeasibleCLI(folder, naming: ["FINAL", "7 president seat", "P1", "at most 6"])
+    }
+
     // MARK: - 5. The commands
 
     func testPlanWritesScheduleCSVIntoTheCampaignFolderByDefault() throws {

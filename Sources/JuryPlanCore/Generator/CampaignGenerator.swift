@@ -89,6 +89,19 @@ public struct CampaignGenerator {
             members.append(m)
         }
 
+        // A jury with a president needs one from its region: at least three per region, fully
+        // available where possible (no random draw, so other campaigns are unchanged).
+        for region in regions {
+            func serves(_ m: JuryMember) -> Bool { m.role == .professional && (m.regions.isEmpty || m.regions.contains(region)) }
+            var missing = max(0, 3 - members.filter { serves($0) && $0.canPreside }.count)
+            for pass in 0..<2 {
+                for i in members.indices where missing > 0 && serves(members[i]) && !members[i].canPreside && (pass == 1 || members[i].available.isEmpty) {
+                    members[i].canPreside = true
+                    missing -= 1
+                }
+            }
+        }
+
         // Candidates.
         var people: [Candidate] = []
         let professionals = members.filter { $0.role == .professional }.map(\.id)

@@ -54,6 +54,7 @@ enum Feasibility {
         }
         reasons += imposedOverload(problem).filter { seen.insert($0).inserted }
         reasons += capacityShortfalls(problem).filter { seen.insert($0).inserted }
+        if reasons.isEmpty { reasons += scarceSeats(problem) }
         for (c, requests) in problem.requestsOfCandidate.enumerated() where requests.count > campaign.days.count * campaign.maxExamsPerDay {
             let cand = problem.candidate(c)
             add("\(cand.displayName) (\(cand.id)) has \(requests.count) exams to sit, at most \(campaign.maxExamsPerDay) a day over \(campaign.days.count) day(s)")
@@ -169,6 +170,71 @@ enum Feasibility {
         }
         return reasons
     }
+
+    /// Seats only a few members can fill (a president, a certifier, an external member): the
+    /// sittings whose pool of such members lies within a set S need, together, no more seats
+    /// than the members of S can sit: each sits one seat per sitting, at most their daily limit
+    /// and what fits in their free half-days (R3, R8, R9, R14). Checked for every distinct
+    /// pool S (up to `poolLimit` of them). E.g. 14 regional theses whose only possible
+    /// president is free for twelve sittings.
+    static func scarceSeats(_ problem: PlanningProblem) -> [String] {
+        let campaign = problem.campaign
+        let examined = problem.requests.filter { $0.exam.mode.isExamined && $0.jurySize == $0.exam.jury.size }
+        guard !examined.isEmpty else { return [] }
+        // What a member can sit over the session, in sittings of `minutes`.
+        let buffer = campaign.bufferMinutes
+        var memo: [Int: Int] = [:]
+        func capacity(_ m: Int, _ minutes: Int) -> Int {
+            if let known = memo[m * 10_000 + minutes] { return known }
+            let member = campaign.members[m]
+            let windows = AvailabilityWindows(member.available, hours: campaign.hours)
+            let total = campaign.days.indices.reduce(0) { total, d in
+                let fits = [campaign.hours.morning, campaign.hours.afternoon].reduce(0) { n, h in
+                    let free = member.available.isEmpty ? [h] : windows.windows(on: campaign.days[d]).compactMap { w -> TimeRange? in
+                        let s = max(w.start, h.start), e = min(w.end, h.end)
+                        return s < e ? TimeRange(start: s, end: e) : nil
+                    }
+                    return n + free.reduce(0) { $0 + ($1.minutes + buffer) / (minutes + buffer) }
+                }
+                return total + min(campaign.maxSittings(of: member), fits)
+            }
+            memo[m * 10_000 + minutes] = total
+            return total
+        }
+        let kinds: [(name: String, members: MemberSet, need: (SittingRequest) -> Int)] = [
+            ("president", problem.presidingMembers & problem.members(of: .professional), { $0.exam.jury.president ? 1 : 0 }),
+            ("certifier", problem.members(of: .certifier), { $0.exam.jury.roles[.certifier] ?? 0 }),
+            ("external member", problem.externalMembers, { r in r.exam.jury.external.map { Int(($0 * Double(r.jurySize) + 1e-9).rounded(.down)) + 1 } ?? 0 }),
+        ]
+        var reasons: [String] = []
+        for kind in kinds {
+            var demand: [MemberSet: (seats: Int, exams: Set<String>, shortest: Int)] = [:]
+            for r in examined where kind.need(r) > 0 {
+                let pool = problem.mayExamine(r) & kind.members
+                var d = demand[pool] ?? (0, [], r.minutes)
+                d.seats += kind.need(r)
+                d.exams.insert(r.exam.id)
+                d.shortest = min(d.shortest, r.minutes)
+                demand[pool] = d
+            }
+            guard demand.count <= Self.poolLimit else { continue }
+            let pools = demand.keys.sorted { $0.members.lexicographicallyPrecedes($1.members) }
+            for pool in pools {
+                let inside = pools.filter { $0.countCommon(pool) == $0.count }
+                let need = inside.reduce(0) { $0 + demand[$1]!.seats }
+                let shortest = inside.map { demand[$0]!.shortest }.min() ?? 1
+                let can = pool.members.reduce(0) { $0 + capacity($1, shortest) }
+                guard need > can else { continue }
+                let exams = inside.reduce(into: Set<String>()) { $0.formUnion(demand[$1]!.exams) }.sorted().joined(separator: ", ")
+                let who = pool.members.prefix(6).map { campaign.members[$0].id }.joined(separator: ", ") + (pool.count > 6 ? ", …" : "")
+                reasons.append("\(exams) sittings need \(need) \(kind.name) seat(s) that only \(pool.count == 0 ? "no one" : who) may fill; \(pool.count == 1 ? "that member" : "those members") can sit at most \(can) (availability and daily limits)")
+                break
+            }
+        }
+        return reasons
+    }
+
+    static let poolLimit = 400
 
     /// An imposed member must sit every sitting of their candidates (R18): those sittings must fit
     /// in the member's available time and daily limits, one after another with the buffer.

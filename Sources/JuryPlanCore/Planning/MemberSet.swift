@@ -1,6 +1,6 @@
 /// A set of member numbers as a bit set: the layout intersects and counts these for every
 /// placement it tries, so they must be cheap.
-struct MemberSet: Equatable {
+struct MemberSet: Hashable {
     private(set) var words: [UInt64]
 
     init(count: Int, full: Bool = false) {
