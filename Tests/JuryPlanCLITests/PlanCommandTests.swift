@@ -381,6 +381,15 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         try assertInfeasibleCLI(folder, naming: ["FINAL", "7 president seat", "P1", "at most 6"])
     }
 
+    /// (l) A CPAS group whose two candidates are never free at the same time of the one day.
+    func testGroupNeverFreeTogetherExits1() throws {
+        let yaml = "name: Groupe\npreset: cpas\ndays: [2027-06-14]\n"
+        let candidates = "id,last_name,first_name,exams,group,unavailable\nC1,A,A,B4,G1,2027-06-14 AM\nC2,B,B,B4,G1,2027-06-14 PM\n"
+        let jury = Self.juryHeader + "P1,Martin,Hélène,professional,yes,yes,\nP2,Bernard,Anne,professional,yes,no,\n"
+        let folder = try writeCampaign("l", yaml: yaml, candidates: candidates, jury: jury, rooms: Self.roomsHeader + "S1,Campus,10,yes,projector\n")
+        try assertInfeasibleCLI(folder, naming: ["B4", "C1", "C2", "never all free"])
+    }
+
     // MARK: - 5. The commands
 
     func testPlanWritesScheduleCSVIntoTheCampaignFolderByDefault() throws {

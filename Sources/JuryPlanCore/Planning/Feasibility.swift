@@ -152,6 +152,10 @@ enum Feasibility {
                 if fits { open.append(p) }
             }
             if open.count == 1 { confined[open[0].index, default: []].append(r) }
+            if open.isEmpty {
+                let who = r.candidates.map { problem.candidate($0).displayName + " (" + problem.candidate($0).id + ")" }.joined(separator: ", ")
+                reasons.append("\(r.exam.id) of \(who): \(r.candidates.count > 1 ? "its candidates are never all free" : "the candidate is never free") for \(r.minutes) minutes within a half-day of the session")
+            }
         }
         for (index, requests) in confined.sorted(by: { $0.key < $1.key }) {
             let period = problem.periods[index]
