@@ -180,14 +180,16 @@ struct JuryGreedy {
             return b.intervals.allSatisfy { s.panel.end + buffer <= $0.0 || $0.1 + buffer <= s.panel.start }
         }
         func rank(_ m: Int) -> (Int, Int, Int, Int) {
-            ((busy[m] == nil ? 1 : 0), met[m].map { $0.intersection(candidates).count } ?? 0, loadBefore[m], m)
+            let seen = met[m].map { met in candidates.reduce(0) { $0 + (met.contains($1) ? 1 : 0) } } ?? 0
+            return ((busy[m] == nil ? 1 : 0), seen, loadBefore[m], m)
         }
         var chosen: [Int] = []
         for m in s.imposed {
             guard s.eligible.contains(m), free(m) else { return nil }
             chosen.append(m)
         }
-        let pool = s.eligible.filter { free($0) && !chosen.contains($0) }.sorted { rank($0) < rank($1) }
+        // Ranked once per member (the ranks are distinct: the member number ends them).
+        let pool = s.eligible.filter { free($0) && !chosen.contains($0) }.map { ($0, rank($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
         func isExternal(_ m: Int) -> Bool { campaign.members[m].isExternal }
         var president: Int?
         if s.examined, s.panel.exam.jury.president {
