@@ -314,7 +314,9 @@ struct SittingLayout {
             guard dayFits(request, period.dayIndex) else { continue }
             let personal = candidateCost(request, period)
                 + 500 * Double(unstaffedBefore[requestID]?[period.index] ?? 0)
-            if let b = best, personal > b.cost { continue }
+            // `best` comes from an earlier half-day here, and ties go to the earlier one: a
+            // half-day whose personal cost alone reaches it cannot win.
+            if let b = best, personal >= b.cost { continue }
             for p in panelsAt[period.index] {
                 let panel = panels[p]
                 guard panel.exam.id == request.exam.id || (variant.tight && Self.mayShare(panel.exam, request.exam)), panel.key == request.panelKey, roomFits(panel.room, request) else { continue }
