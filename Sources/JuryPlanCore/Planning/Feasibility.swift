@@ -187,9 +187,10 @@ enum Feasibility {
         guard !examined.isEmpty else { return [] }
         // What a member can sit over the session, in sittings of `minutes`.
         let buffer = campaign.bufferMinutes
-        var memo: [Int: Int] = [:]
+        struct Key: Hashable { var member: Int, minutes: Int }
+        var memo: [Key: Int] = [:]
         func capacity(_ m: Int, _ minutes: Int) -> Int {
-            if let known = memo[m * 10_000 + minutes] { return known }
+            if let known = memo[Key(member: m, minutes: minutes)] { return known }
             let member = campaign.members[m]
             let windows = AvailabilityWindows(member.available, hours: campaign.hours)
             let total = campaign.days.indices.reduce(0) { total, d in
@@ -198,11 +199,11 @@ enum Feasibility {
                         let s = max(w.start, h.start), e = min(w.end, h.end)
                         return s < e ? TimeRange(start: s, end: e) : nil
                     }
-                    return n + free.reduce(0) { $0 + ($1.minutes + buffer) / (minutes + buffer) }
+                    return n + free.reduce(0) { $0 + ($1.minutes + buffer) / max(1, minutes + buffer) }
                 }
                 return total + min(campaign.maxSittings(of: member), fits)
             }
-            memo[m * 10_000 + minutes] = total
+            memo[Key(member: m, minutes: minutes)] = total
             return total
         }
         let kinds: [(name: String, members: MemberSet, need: (SittingRequest) -> Int)] = [
