@@ -461,6 +461,20 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(checked.code, 0, checked.out + checked.err)
     }
 
+    /// `--days` sets the session length (SPEC's 5,000-candidate shape has 30 days); rooms
+    /// scale to it, and a wrong value is a usage error.
+    func testGenerateDays() throws {
+        let short = scratch.appendingPathComponent("gen-days-3", isDirectory: true)
+        let long = scratch.appendingPathComponent("gen-days-8", isDirectory: true)
+        XCTAssertEqual(juryplan(["generate", "--preset", "csec", "--candidates", "40", "--days", "3", short.path]).code, 0)
+        XCTAssertEqual(juryplan(["generate", "--preset", "csec", "--candidates", "40", "--days", "8", long.path]).code, 0)
+        let (a, b) = (try CampaignLoader.load(short).campaign, try CampaignLoader.load(long).campaign)
+        XCTAssertEqual(a.days.count, 3)
+        XCTAssertEqual(b.days.count, 8)
+        XCTAssertGreaterThan(a.rooms.count, b.rooms.count, "fewer days, more rooms a day")
+        XCTAssertEqual(juryplan(["generate", "--preset", "csec", "--candidates", "4", "--days", "0", scratch.appendingPathComponent("gen-days-0").path]).code, 2)
+    }
+
     func testGenerateWritesALoadableCampaignDeterministically() throws {
         let a = scratch.appendingPathComponent("gen-a", isDirectory: true)
         let b = scratch.appendingPathComponent("gen-b", isDirectory: true)

@@ -5,11 +5,14 @@ public struct CampaignGenerator {
     public var preset: PresetName
     public var candidates: Int
     public var seed: UInt64
+    /// Session days; nil: about five per 1,000 sittings (rooms and members scale to the days).
+    public var days: Int?
 
-    public init(preset: PresetName, candidates: Int, seed: UInt64) {
+    public init(preset: PresetName, candidates: Int, seed: UInt64, days: Int? = nil) {
         self.preset = preset
         self.candidates = max(0, candidates)
         self.seed = seed
+        self.days = days.map { max(1, $0) }
     }
 
     static let lastNames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
@@ -34,7 +37,7 @@ public struct CampaignGenerator {
         case .cpas: (perCandidate, seatsPerCandidate) = (1.6, 3)
         default: (perCandidate, seatsPerCandidate) = (5.6, 11)
         }
-        let dayCount = max(preset == .csec ? 4 : 3, Int((Double(n) * perCandidate / 1000 * 5).rounded(.up)))
+        let dayCount = self.days ?? max(preset == .csec ? 4 : 3, Int((Double(n) * perCandidate / 1000 * 5).rounded(.up)))
         let days = (0..<dayCount).compactMap { Self.sessionDay($0) }
         let regionCount = preset == .pacte ? min(Self.regions.count, max(2, n / 30)) : 1
         let regions = Array(Self.regions.prefix(regionCount))
