@@ -26,6 +26,9 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
         /// Unplaced sittings, then panels the greedy left empty, then the greedy plan's objective
         /// (0 when not scored).
         var score: (Int, Int, Double)
+
+        /// The greedy convened every panel of every day (so the planner's probe would pass).
+        var staffedByGreedy: Bool { score.0 == 0 && score.1 == 0 && score.2 > 0 }
     }
 
     static let variants: [SittingLayout.Variant] = [
@@ -63,7 +66,7 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
     /// The best of the other variants by the greedy plan's objective, when one is fully placed,
     /// fully staffed by the greedy and better than `base`; nil otherwise.
     func better(than base: Trial, _ feedback: Feedback) -> Trial? {
-        guard base.variantIndex == 0, base.score.0 == 0, base.score.1 == 0, base.score.2 > 0, problem.requests.count <= Self.alternativesUpTo else { return nil }
+        guard base.variantIndex == 0, base.staffedByGreedy, problem.requests.count <= Self.alternativesUpTo else { return nil }
         let others = Array(1..<Self.variants.count)
         let results = Results(count: others.count)
         DispatchQueue.concurrentPerform(iterations: others.count) { k in

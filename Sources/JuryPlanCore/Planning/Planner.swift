@@ -7,8 +7,8 @@ import MIP
 /// README "Planning model"): stage 1 `SittingLayout` lays out panels and sittings with exact
 /// times (`LayoutSearch` keeps the best of a few variants, or tries the tight one when the base
 /// leaves sittings unplaced); stage 2 solves one `JuryDayModel` MIP per day with GLPK to
-/// convene members, warm started by `JuryGreedy`. Optimality is lost in stage 1 (a greedy); stage 2 is exact per day
-/// given stage 1 within its node limit. The bound reported is `LowerBound`, valid for any plan.
+/// convene members, warm started by `JuryGreedy`. Optimality is lost in stage 1 (a greedy);
+/// stage 2 is exact per day given stage 1 within its node limit. The bound reported is `LowerBound`, valid for any plan.
 /// Every plan is audited by `RuleCatalogue` before it is returned.
 public struct Planner {
     public let campaign: Campaign
@@ -65,14 +65,14 @@ public struct Planner {
             if let other = search.better(than: base, feedback) {
                 options.progress?("variant \(other.variantIndex) of the layout scores \(format(other.score.2)) against \(format(base.score.2)) by the greedy juries, \(format(clock.elapsed)) s")
                 figures.layoutSeconds = clock.elapsed
-                if case .success(let found) = convene(other.panels, problem: problem, figures: &figures, clock: clock) {
+                if case .success(let found) = convene(other.panels, problem: problem, figures: &figures, clock: clock, staffedByGreedy: true) {
                     (panels, outcome) = (other.panels, .success(found))
                 } else {
                     figures = PlanFigures()
                 }
             }
             if outcome == nil { figures.layoutSeconds = clock.elapsed }
-            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock) {
+            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, staffedByGreedy: base.staffedByGreedy) {
             case .failure(let failures):
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -128,11 +128,12 @@ public struct Planner {
     /// Stage 2: one jury MIP per day, in day order (a member's earlier days set the repeat and
     /// balance costs of later ones). A first pass convenes every day with `JuryGreedy` alone and
     /// calls GLPK only for a day the greedy leaves short: a layout that fails somewhere is then
-    /// rejected without solving the days that were fine.
-    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch)
+    /// rejected without solving the days that were fine. `staffedByGreedy`: `LayoutSearch`
+    /// already ran that pass on these panels and the greedy staffed every day.
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, staffedByGreedy: Bool)
         -> Result<([[Int]], [Int?]), DayFailures> {
         var probe = PlanFigures()
-        if case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, greedyFirst: true) {
+        if !staffedByGreedy, case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, greedyFirst: true) {
             return .failure(failures)
         }
         return convene(panels, problem: problem, figures: &figures, clock: clock, greedyFirst: false)
