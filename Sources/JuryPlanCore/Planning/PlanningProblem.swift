@@ -85,14 +85,15 @@ final class PlanningProblem {
         var imposed = Set(people.flatMap(\.imposedJury))
         if !exam.mode.isExamined { imposed = [] }
         let exact = exam.jury.imposed && !imposed.isEmpty
+        let regionKey = exam.regional ? NameKey.of(people.first?.region ?? "") : ""
         return SittingRequest(
             id: id, exam: exam, candidates: candidates,
             minutes: exam.minutes(extraTime: people.contains(where: \.extraTime)),
             needsAccessible: people.contains(where: \.accessible),
-            regionKey: exam.regional ? NameKey.of(people.first?.region ?? "") : "",
+            regionKey: regionKey,
             imposed: imposed.sorted(),
             jurySize: exact ? imposed.count : exam.jury.size,
-            panelKey: SittingRequest.panelKey(regionKey: exam.regional ? NameKey.of(people.first?.region ?? "") : "", imposed: imposed.sorted()))
+            panelKey: SittingRequest.panelKey(regionKey: regionKey, imposed: imposed.sorted()))
     }
 
     // MARK: Who could sit, as member sets (for the layout's staffing checks)
@@ -109,18 +110,33 @@ final class PlanningProblem {
 
     private var roomCache: [Int: [Bool]] = [:]
     private var roomOrderCache: [Int: [Int]] = [:]
+    private var roomWasteCache: [Int: [RoomWaste]] = [:]
 
-    /// Suitable rooms, those the request wastes least first (equipment, step-free access and
-    /// seats it does not need), for the layout to keep capable rooms for those who need them.
+    /// What a request does not need of a room.
+    struct RoomWaste {
+        var equipment: Int
+        var stepFree: Bool
+        var seats: Int
+    }
+
+    /// What the request wastes of each room (computed once per request: names compare folded).
+    func roomWaste(_ r: SittingRequest) -> [RoomWaste] {
+        if let cached = roomWasteCache[r.id] { return cached }
+        let waste = campaign.rooms.map { rm in
+            RoomWaste(equipment: rm.equipment.filter { e in !r.exam.needs.contains { NameKey.same($0, e) } }.count,
+                      stepFree: rm.accessible && !r.needsAccessible, seats: max(0, rm.capacity - max(r.candidates.count, 1)))
+        }
+        roomWasteCache[r.id] = waste
+        return waste
+    }
+
+    /// Suitable rooms, those the request wastes least first (equipment, step-free access, then
+    /// seats), for the layout to keep capable rooms for those who need them.
     func roomsByWaste(_ r: SittingRequest) -> [Int] {
         if let cached = roomOrderCache[r.id] { return cached }
         let fits = suitableRooms(r)
-        func waste(_ room: Int) -> Double {
-            let rm = campaign.rooms[room]
-            let unneeded = rm.equipment.filter { e in !r.exam.needs.contains { NameKey.same($0, e) } }.count
-            return Double(unneeded) + (rm.accessible && !r.needsAccessible ? 1 : 0) + 0.01 * Double(max(0, rm.capacity - max(r.candidates.count, 1)))
-        }
-        let order = campaign.rooms.indices.filter { fits[$0] }.map { ($0, waste($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        let waste = roomWaste(r).map { Double($0.equipment) + ($0.stepFree ? 1 : 0) + 0.01 * Double($0.seats) }
+        let order = campaign.rooms.indices.filter { fits[$0] }.sorted { (waste[$0], $0) < (waste[$1], $1) }
         roomOrderCache[r.id] = order
         return order
     }

@@ -380,10 +380,8 @@ struct SittingLayout {
         let byHalf = seats[period.dayIndex]?[site] ?? Array(repeating: 0, count: 4)
         // A tie-breaker keeps rooms with equipment, step-free access or seats the request does
         // not need for the requests that do.
-        let rm = campaign.rooms[room]
-        let unneeded = rm.equipment.filter { e in !r.exam.needs.contains { NameKey.same($0, e) } }.count
-        var cost = weights.roomHalfDays + 0.01 * Double(unneeded) + (rm.accessible && !r.needsAccessible ? 0.01 : 0)
-            + 0.0001 * Double(max(0, rm.capacity - max(r.candidates.count, 1)))
+        let waste = problem.roomWaste(r)[room]
+        var cost = weights.roomHalfDays + 0.01 * Double(waste.equipment) + (waste.stepFree ? 0.01 : 0) + 0.0001 * Double(waste.seats)
         for (role, n) in seatsByRole(r) {
             let here = byHalf[slotIndex(period.half, role)], there = byHalf[slotIndex(period.other.half, role)]
             cost += weights.memberDays * Double(max(here + n, there) - max(here, there))
