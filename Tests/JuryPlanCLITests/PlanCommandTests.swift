@@ -155,6 +155,18 @@ final class PlanCommandTests: TemporaryFolderTestCase {
     static let lawfulRooms = roomsHeader + "S1,Campus,1,yes,projector\n"
     static let finalCandidate = "id,last_name,first_name,exams,accommodations,jury\nC1,Dupont,Léa,FINAL,,\n"
 
+    /// Plans `folder` through the CLI (exit 0) and audits the schedule it wrote with `check`:
+    /// every rule R1–R18, every registration scheduled exactly once.
+    @discardableResult
+    func assertPlansAndPassesCheck(_ folder: URL, options: [String] = [], file: StaticString = #filePath, line: UInt = #line) -> RunResult {
+        let result = juryplan(["plan", "--campaign", folder.path] + options + Self.timeLimitArgument)
+        XCTAssertEqual(result.code, 0, result.err, file: file, line: line)
+        let check = juryplan(["check", "--campaign", folder.path])
+        XCTAssertEqual(check.code, 0, check.out + check.err, file: file, line: line)
+        XCTAssertTrue(check.out.contains("no breach"), check.out, file: file, line: line)
+        return result
+    }
+
     /// Plans `folder` with the default target and with `--out`: exit 1, the reason on stderr
     /// containing every one of `words`, no schedule anywhere.
     func assertInfeasibleCLI(_ folder: URL, naming words: [String], file: StaticString = #filePath, line: UInt = #line) throws {
@@ -178,9 +190,7 @@ final class PlanCommandTests: TemporaryFolderTestCase {
     /// from its one change).
     func testTheLawfulOneDayCampaignPlans() throws {
         let folder = try writeCampaign("lawful", yaml: Self.oneDay, candidates: Self.finalCandidate, jury: Self.lawfulJury, rooms: Self.lawfulRooms)
-        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
-        XCTAssertEqual(result.code, 0, result.err)
-        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+        assertPlansAndPassesCheck(folder)
     }
 
     /// (a) Only one external professional: FINAL needs two (2 of 3 > 66 %).
@@ -283,10 +293,8 @@ final class PlanCommandTests: TemporaryFolderTestCase {
             """
         let rooms = "id,site,region,capacity,accessible,equipment,available\nA1,Site A,ARA,20,yes,projector,\nA2,Site A,ARA,6,no,projector|visio,\nB1,Site B,ARA,10,yes,projector,2027-06-15\nB2,Site B,ARA,30,no,,\n"
         let folder = try writeCampaign("tight", yaml: yaml, candidates: candidates, jury: jury, rooms: rooms)
-        let result = juryplan(["plan", "--campaign", folder.path, "--verbose"] + Self.timeLimitArgument)
-        XCTAssertEqual(result.code, 0, result.err)
+        let result = assertPlansAndPassesCheck(folder, options: ["--verbose"])
         XCTAssertTrue(result.err.contains("the tight one"), result.err)
-        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
     }
 
     /// A tight two-day CPAS session written by hand (French headers): on the first day three
@@ -316,9 +324,7 @@ final class PlanCommandTests: TemporaryFolderTestCase {
             """
         let rooms = "id,site,capacité,accessible,équipement\nR1,Évry,3,oui,projector\nR2,Évry,2,non,projector\nR3,Corbeil,10,non,projector\n"
         let folder = try writeCampaign("cpas-tight", yaml: yaml, candidates: candidates, jury: jury, rooms: rooms)
-        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
-        XCTAssertEqual(result.code, 0, result.err)
-        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+        assertPlansAndPassesCheck(folder)
     }
 
     /// Eight 30-minute BC4s, one room, one open afternoon (240 minutes), four professionals:
@@ -329,9 +335,7 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         let candidates = "id,last_name,first_name,exams,unavailable\n" + (1...8).map { "C\($0),N\($0),P,BC4,2027-06-14|2027-06-15 AM|2027-06-16\n" }.joined()
         let jury = Self.juryHeader + (1...4).map { "P\($0),N\($0),P,professional,yes,yes,2027-06-15 PM\n" }.joined()
         let folder = try writeCampaign("turns", yaml: yaml, candidates: candidates, jury: jury, rooms: Self.roomsHeader + "R1,S,5,yes,projector\n")
-        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
-        XCTAssertEqual(result.code, 0, result.err)
-        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+        assertPlansAndPassesCheck(folder)
     }
 
     /// Three candidates sit BC1 and BC4 in the one open afternoon, in one room: 225 of its 240
@@ -342,9 +346,7 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         let candidates = "id,last_name,first_name,exams,unavailable\n" + (1...3).map { "C\($0),N\($0),P,BC1|BC4,2027-06-14|2027-06-15 AM|2027-06-16\n" }.joined()
         let jury = Self.juryHeader + (1...8).map { "P\($0),N\($0),P,professional,yes,yes,2027-06-15 PM\n" }.joined()
         let folder = try writeCampaign("rounds", yaml: yaml, candidates: candidates, jury: jury, rooms: Self.roomsHeader + "R1,S,5,yes,projector\n")
-        let result = juryplan(["plan", "--campaign", folder.path] + Self.timeLimitArgument)
-        XCTAssertEqual(result.code, 0, result.err)
-        XCTAssertEqual(juryplan(["check", "--campaign", folder.path]).code, 0)
+        assertPlansAndPassesCheck(folder)
     }
 
     /// (j) Counting arguments: a sitting longer than a half-day; more jury seats than the

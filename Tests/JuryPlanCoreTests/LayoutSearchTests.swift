@@ -47,9 +47,10 @@ final class LayoutSearchTests: XCTestCase {
         let problem = PlanningProblem(campaign)
         var layout = SittingLayout(problem, panelCapacity: 4)
         let requests = problem.requestsOfCandidate[0].map { problem.requests[$0] }
-        let written = try? XCTUnwrap(requests.first { $0.exam.mode == .written })
-        let oral = try? XCTUnwrap(requests.first { $0.exam.mode == .oral && $0.exam.after.isEmpty })
-        guard let written, let oral else { return XCTFail("candidate 1 has no written exam or no block oral") }
+        guard let written = requests.first(where: { $0.exam.mode == .written }),
+              let oral = requests.first(where: { $0.exam.mode == .oral && $0.exam.after.isEmpty }) else {
+            return XCTFail("candidate 1 has no written exam or no block oral")
+        }
         XCTAssertTrue(layout.order(written) < layout.order(oral))
         layout.variant.writtenLast = true
         XCTAssertTrue(layout.order(written) > layout.order(oral))
