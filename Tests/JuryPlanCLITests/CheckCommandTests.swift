@@ -33,7 +33,7 @@ final class CheckCommandTests: TemporaryFolderTestCase {
         try FileManager.default.copyItem(at: folder.appendingPathComponent("schedule_ok.csv"), to: folder.appendingPathComponent("schedule.csv"))
         let previous = FileManager.default.currentDirectoryPath
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let result = juryplan(["check"])
         XCTAssertEqual(result.code, 0, result.err)
         XCTAssertTrue(result.out.hasPrefix("schedule.csv: 2 rows"), result.out)

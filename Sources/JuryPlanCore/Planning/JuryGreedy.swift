@@ -48,7 +48,9 @@ struct JuryGreedy {
             let key = (found.juries.filter(\.isEmpty).count, Set(found.juries.joined()).count)
             if key < bestKey { (best, bestKey) = (found, key) }
         }
-        return best ?? (Array(repeating: [], count: staffing.count), Array(repeating: nil, count: staffing.count))
+        // The chains are the costly part: only on the best of the orders.
+        guard let best else { return (Array(repeating: [], count: staffing.count), Array(repeating: nil, count: staffing.count)) }
+        return replacePairs(releaseByChains(best))
     }
 
     private func assign(_ order: [Int]) -> (juries: [[Int]], presidents: [Int?]) {
