@@ -94,8 +94,17 @@ public struct Planner {
                 }
             case .success(let (juries, presidents)):
                 figures.jurySeconds = clock.elapsed - figures.layoutSeconds
-                let schedule = Self.schedule(panels, juries: juries, presidents: presidents, problem: problem)
-                let audit = RuleCatalogue.audit(schedule, against: campaign)
+                var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
+                let trades = swaps.improve()
+                options.progress?("\(trades) trade(s) of sittings between candidates, \(format(clock.elapsed)) s")
+                var schedule = Self.schedule(swaps.panels, juries: juries, presidents: presidents, problem: problem)
+                var audit = RuleCatalogue.audit(schedule, against: campaign)
+                if !audit.isClean && trades > 0 {
+                    // A trade the checks let through would be a bug: keep the plan without trades.
+                    options.progress?("the trades break \(audit.breaches[0]); keeping the plan without them")
+                    schedule = Self.schedule(panels, juries: juries, presidents: presidents, problem: problem)
+                    audit = RuleCatalogue.audit(schedule, against: campaign)
+                }
                 if !audit.isClean {
                     return .notFound(["internal error: the plan breaks \(audit.breaches.count) rule(s), first \(audit.breaches[0]); it was not written"])
                 }

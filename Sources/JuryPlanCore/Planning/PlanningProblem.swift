@@ -266,3 +266,26 @@ final class PlanningProblem {
     func hours(_ p: Period) -> TimeRange { campaign.hours.range(p.half) }
     func candidate(_ c: Int) -> Candidate { campaign.candidates[c] }
 }
+
+extension PlanningProblem {
+    /// R2, R9, R12 and R13 for candidate c sitting r from `start` on a day, besides the
+    /// candidate's `placements` (which must not hold r itself).
+    func candidateFits(_ c: Int, _ r: SittingRequest, dayIndex: Int, start: Int, besides placements: [Placement]) -> Bool {
+        let candidate = self.candidate(c)
+        let end = start + r.minutes(of: candidate)
+        guard availability.candidate(candidate.id, isFreeOn: campaign.days[dayIndex], TimeRange(start: start, end: end)) else { return false }
+        var sameDay = 0
+        for p in placements {
+            if p.dayIndex == dayIndex {
+                sameDay += 1
+                guard p.end + campaign.minBreakMinutes <= start || end + campaign.minBreakMinutes <= p.start else { return false }
+            }
+            // R13 in both directions: prerequisites end before, successors start after.
+            if r.exam.after.contains(where: { campaign.canonicalExamID($0) == p.examID }),
+               (p.dayIndex, p.end) > (dayIndex, start) { return false }
+            if let other = campaign.exam(p.examID), other.after.contains(where: { campaign.canonicalExamID($0) == r.exam.id }),
+               (dayIndex, end) > (p.dayIndex, p.start) { return false }
+        }
+        return sameDay + 1 <= campaign.maxExamsPerDay
+    }
+}

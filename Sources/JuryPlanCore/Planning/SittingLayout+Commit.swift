@@ -53,26 +53,7 @@ extension SittingLayout {
 
     /// R2, R9, R12 and R13 for every candidate of the request, starting at `start`.
     func candidatesFit(_ r: SittingRequest, _ period: Period, _ start: Int) -> Bool {
-        let day = problem.day(period)
-        for c in r.candidates {
-            let candidate = problem.candidate(c)
-            let end = start + r.minutes(of: candidate)
-            guard problem.availability.candidate(candidate.id, isFreeOn: day, TimeRange(start: start, end: end)) else { return false }
-            var sameDay = 0
-            for p in placements[c] {
-                if p.dayIndex == period.dayIndex {
-                    sameDay += 1
-                    guard p.end + campaign.minBreakMinutes <= start || end + campaign.minBreakMinutes <= p.start else { return false }
-                }
-                // R13 in both directions: prerequisites end before, successors start after.
-                if r.exam.after.contains(where: { campaign.canonicalExamID($0) == p.examID }),
-                   (p.dayIndex, p.end) > (period.dayIndex, start) { return false }
-                if let other = campaign.exam(p.examID), other.after.contains(where: { campaign.canonicalExamID($0) == r.exam.id }),
-                   (period.dayIndex, end) > (p.dayIndex, p.start) { return false }
-            }
-            if sameDay + 1 > campaign.maxExamsPerDay { return false }
-        }
-        return true
+        r.candidates.allSatisfy { problem.candidateFits($0, r, dayIndex: period.dayIndex, start: start, besides: placements[$0]) }
     }
 
     // MARK: Committing, with a journal to undo a candidate's placements

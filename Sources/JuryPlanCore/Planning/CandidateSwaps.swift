@@ -1,0 +1,151 @@
+/// A last pass on a staffed plan: two candidates of the same exam trade their sittings when that
+/// lowers the candidate side of the objective (candidate-days, preferences, repeated examiners).
+///
+/// The layout places candidates one at a time, so an early candidate's choice can leave a later
+/// one with a lone exam on a third day while someone else sits that exam on a day the later one
+/// already comes. A trade keeps every panel, room, time and jury as it is: member-days, room
+/// half-days and the members' side of the rules cannot change. What can is checked for both
+/// candidates before a trade: the room suits them (R11, R15), every juror may examine them
+/// (R10, R15, R16, R18), and their own day still keeps R2, R9, R12 and R13. Trades are first
+/// improvement in a fixed order, so the result is deterministic.
+struct CandidateSwaps {
+    let problem: PlanningProblem
+    let juries: [[Int]]
+    private(set) var panels: [Panel]
+
+    /// Where a candidate's oral sitting is: panel and slot.
+    private struct Seat: Hashable {
+        var panel: Int
+        var slot: Int
+    }
+
+    /// Each candidate's seats that may be traded, and those that may not (written, group).
+    private var seats: [[Seat]]
+    private let fixed: [[Seat]]
+
+    init(problem: PlanningProblem, panels: [Panel], juries: [[Int]]) {
+        self.problem = problem
+        self.panels = panels
+        self.juries = juries
+        var seats = Array(repeating: [Seat](), count: problem.campaign.candidates.count)
+        var fixed = seats
+        for (p, panel) in panels.enumerated() {
+            for (k, slot) in panel.slots.enumerated() {
+                if Self.tradable(panel.exam) && slot.candidates.count == 1 {
+                    seats[slot.candidates[0]].append(Seat(panel: p, slot: k))
+                } else {
+                    for c in slot.candidates { fixed[c].append(Seat(panel: p, slot: k)) }
+                }
+            }
+        }
+        (self.seats, self.fixed) = (seats, fixed)
+    }
+
+    /// Oral sittings of one candidate each; groups and written sittings stay as they are.
+    static func tradable(_ exam: Exam) -> Bool { exam.mode == .oral }
+
+    static let passes = 4
+
+    /// Trades while one helps, at most `passes` rounds over all candidates. A trade is looked
+    /// for where it can save a day: the other seat is on a day the candidate already comes.
+    mutating func improve() -> Int {
+        var trades = 0
+        let campaign = problem.campaign
+        // Seats that may be traded, by exam, panel key and length (extra time), and by day.
+        var classes: [String: [Int: [Seat]]] = [:]
+        for (p, panel) in panels.enumerated() where Self.tradable(panel.exam) {
+            for (k, slot) in panel.slots.enumerated() where slot.candidates.count == 1 {
+                classes[classKey(p, k), default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: k))
+            }
+        }
+        for _ in 0..<Self.passes {
+            var traded = false
+            for x in campaign.candidates.indices {
+                for a in seats[x] {
+                    let days = Set((seats[x] + fixed[x]).map { panels[$0.panel].period.dayIndex })
+                    let own = panels[a.panel].period.dayIndex
+                    let key = classKey(a.panel, a.slot)
+                    let before = cost(x)
+                    search: for day in days.sorted() where day != own {
+                        for b in classes[key]?[day] ?? [] {
+                            let y = panels[b.panel].slots[b.slot].candidates[0]
+                            guard y != x else { continue }
+                            let delta = cost(x, moving: a, to: b) + cost(y, moving: b, to: a) - before - cost(y)
+                            guard delta < -1e-9, fits(x, from: a, into: b), fits(y, from: b, into: a) else { continue }
+                            trade(a, b)
+                            trades += 1
+                            traded = true
+                            break search
+                        }
+                    }
+                }
+            }
+            if !traded { break }
+        }
+        return trades
+    }
+
+    private func classKey(_ p: Int, _ k: Int) -> String {
+        let slot = panels[p].slots[k]
+        return "\(panels[p].exam.id)\u{1F}\(problem.requests[slot.request].panelKey)\u{1F}\(slot.end - slot.start)"
+    }
+
+    private mutating func trade(_ a: Seat, _ b: Seat) {
+        let (x, y) = (panels[a.panel].slots[a.slot].candidates[0], panels[b.panel].slots[b.slot].candidates[0])
+        let (rx, ry) = (panels[a.panel].slots[a.slot].request, panels[b.panel].slots[b.slot].request)
+        panels[a.panel].slots[a.slot].request = ry
+        panels[a.panel].slots[a.slot].candidates = [y]
+        panels[b.panel].slots[b.slot].request = rx
+        panels[b.panel].slots[b.slot].candidates = [x]
+        seats[x] = seats[x].map { $0 == a ? b : $0 }
+        seats[y] = seats[y].map { $0 == b ? a : $0 }
+    }
+
+    /// Candidate x, now at seat `from`, may sit at seat `to` instead.
+    private func fits(_ x: Int, from: Seat, into to: Seat) -> Bool {
+        let panel = panels[to.panel]
+        let request = problem.requests[panels[from.panel].slots[from.slot].request]
+        guard problem.suitableRooms(request)[panel.room] else { return false }
+        let examiners = problem.mayExamine(request)
+        guard juries[to.panel].allSatisfy({ examiners.contains($0) }) else { return false }
+        let others = placements(x).filter { $0.request != request.id }
+        return problem.candidateFits(x, request, dayIndex: panel.period.dayIndex, start: panel.slots[to.slot].start, besides: others)
+    }
+
+    /// Every placement of candidate c in the plan (written and group sittings too).
+    private func placements(_ c: Int) -> [Placement] {
+        (seats[c] + fixed[c]).map { seat in
+            let panel = panels[seat.panel], slot = panel.slots[seat.slot]
+            let r = problem.requests[slot.request]
+            return Placement(request: r.id, examID: r.exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
+                             end: slot.start + r.minutes(of: problem.candidate(c)))
+        }
+    }
+
+    /// The candidate's share of the objective: days, unmet preferences, repeated examiners; with
+    /// the sitting at `moving` held at `to` instead when given.
+    private func cost(_ c: Int, moving: Seat? = nil, to: Seat? = nil) -> Double {
+        let campaign = problem.campaign
+        let w = campaign.weights
+        let candidate = problem.candidate(c)
+        var days = Set<Int>()
+        var unmet = 0
+        var met: [Int: Int] = [:]
+        func count(_ panel: Panel, _ slot: Panel.Slot, jury: [Int]) {
+            days.insert(panel.period.dayIndex)
+            if !candidate.preferred.isEmpty {
+                let time = TimeRange(start: slot.start, end: slot.end)
+                let day = problem.day(panel.period)
+                if !candidate.preferred.contains(where: { $0.day == day && $0.interval(hours: campaign.hours).overlaps(time) }) { unmet += 1 }
+            }
+            if panel.exam.mode.isExamined { for m in Set(jury) { met[m, default: 0] += 1 } }
+        }
+        for seat in seats[c] {
+            let s = seat == moving ? to! : seat
+            count(panels[s.panel], panels[s.panel].slots[s.slot], jury: juries[s.panel])
+        }
+        for seat in fixed[c] { count(panels[seat.panel], panels[seat.panel].slots[seat.slot], jury: juries[seat.panel]) }
+        let repeats = met.values.reduce(0) { $0 + max(0, $1 - 1) }
+        return w.candidateDays * Double(days.count) + w.preference * Double(unmet) + w.repeatExaminer * Double(repeats)
+    }
+}

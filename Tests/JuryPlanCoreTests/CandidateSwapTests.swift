@@ -1,0 +1,82 @@
+import XCTest
+@testable import JuryPlanCore
+
+/// Trades of sittings between candidates (`CandidateSwaps`): X sits BC1 on day 1 and BC2 on
+/// day 2, Y the other way round; trading their BC1 sittings brings each to a single day. A
+/// trade the rules forbid for either candidate is not made. Every result is audited.
+final class CandidateSwapTests: XCTestCase {
+    private func campaign(_ edit: (CampaignBuilder) -> Void = { _ in }) -> Campaign {
+        let builder = CampaignBuilder.csec()
+        builder.candidate("X", exams: ["BC1", "BC2"]).candidate("Y", exams: ["BC1", "BC2"])
+        edit(builder)
+        return builder.build()
+    }
+
+    /// p0: BC1 of X, day 1 09:00 in S1; p1: BC1 of Y, day 2 09:00 in S1; p2: BC2 of X, day 2
+    /// 14:00 in S2; p3: BC2 of Y, day 1 14:00 in S2.
+    private func plan(_ campaign: Campaign) -> (swaps: CandidateSwaps, trades: Int, before: PlanFigures, after: PlanFigures, audit: Audit) {
+        let problem = PlanningProblem(campaign)
+        let layout: [(String, String, Int, HalfDay, Int, String)] = [
+            ("X", "BC1", 0, .morning, 540, "S1"), ("Y", "BC1", 1, .morning, 540, "S1"),
+            ("X", "BC2", 1, .afternoon, 840, "S2"), ("Y", "BC2", 0, .afternoon, 840, "S2"),
+        ]
+        let panels = layout.enumerated().map { k, entry -> Panel in
+            let c = campaign.candidates.firstIndex { $0.id == entry.0 }!
+            let r = problem.requestsOfCandidate[c].map { problem.requests[$0] }.first { $0.exam.id == entry.1 }!
+            let room = campaign.rooms.firstIndex { $0.id == entry.5 }!
+            var panel = Panel(id: k, exam: r.exam, period: Period(dayIndex: entry.2, half: entry.3), room: room, key: r.panelKey)
+            panel.slots = [Panel.Slot(request: r.id, start: entry.4, end: entry.4 + r.minutes, candidates: [c])]
+            return panel
+        }
+        let number = { (id: String) in campaign.memberNumber(id)! }
+        // p0 and p2 (X's sittings) have P1+P2, p1 and p3 (Y's) P3+P4: a trade repeats no examiner.
+        let juries = panels.map { $0.id % 2 == 0 ? [number("P1"), number("P2")] : [number("P3"), number("P4")] }
+        let presidents = Array(repeating: Int?.none, count: panels.count)
+        var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
+        let trades = swaps.improve()
+        var before = PlanFigures(), after = PlanFigures()
+        PlanMeasures.fill(&before, schedule: Planner.schedule(panels, juries: juries, presidents: presidents, problem: problem), campaign: campaign)
+        let schedule = Planner.schedule(swaps.panels, juries: juries, presidents: presidents, problem: problem)
+        PlanMeasures.fill(&after, schedule: schedule, campaign: campaign)
+        return (swaps, trades, before, after, RuleCatalogue.audit(schedule, against: campaign))
+    }
+
+    func testTradeBringsEachCandidateToOneDay() {
+        let result = plan(campaign())
+        XCTAssertEqual(result.trades, 1)
+        XCTAssertEqual(result.before.candidateDays, 4)
+        XCTAssertEqual(result.after.candidateDays, 2)
+        XCTAssertLessThan(result.after.objective, result.before.objective)
+        XCTAssertEqual(result.audit.breaches.map(\.description), [])
+    }
+
+    /// X may come neither on the morning of day 2 nor on the afternoon of day 1 (R9): neither
+    /// the BC1 trade nor the BC2 one.
+    func testNoTradeIntoAnUnavailableHalfDay() {
+        let result = plan(campaign { $0.candidates[0].unavailable = [token("\(D2) AM"), token("\(D1) PM")] })
+        XCTAssertEqual(result.trades, 0)
+        XCTAssertEqual(result.after.candidateDays, 4)
+        XCTAssertEqual(result.audit.breaches.map(\.description), [])
+    }
+
+    /// P3, on the jury of Y's BC1, is from X's structure (R10): no trade.
+    func testNoTradeBeforeAConflictedJury() {
+        let result = plan(campaign {
+            $0.candidates[0].structure = "MSP Alpha"
+            $0.editMember("P3") { $0.structure = "msp alpha" }
+        })
+        XCTAssertEqual(result.trades, 0)
+        XCTAssertEqual(result.audit.breaches.map(\.description), [])
+    }
+
+    /// After the trade X would sit BC1 09:00-09:45 and BC2 at 14:00 on day 2 (255 minutes apart),
+    /// and Y likewise on day 1: with a 60-minute break the trade is made, with 300 (R12) it is not.
+    func testNoTradeThatBreaksTheBreak() {
+        let campaign = campaign { $0.set { $0.minBreakMinutes = 60 } }
+        var result = plan(campaign)
+        XCTAssertEqual(result.trades, 1, "09:00-09:45 then 14:00 keeps a 60-minute break")
+        result = plan(self.campaign { $0.set { $0.minBreakMinutes = 300 } })
+        XCTAssertEqual(result.trades, 0)
+        XCTAssertEqual(result.audit.breaches.map(\.description), [])
+    }
+}
