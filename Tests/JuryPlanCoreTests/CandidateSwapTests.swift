@@ -79,4 +79,39 @@ final class CandidateSwapTests: XCTestCase {
         XCTAssertEqual(result.trades, 0)
         XCTAssertEqual(result.audit.breaches.map(\.description), [])
     }
+
+    /// X sits the BC3 written exam alone on day 1 (room W1) and BC1 on day 2; Y sits BC3 on day 2
+    /// in the afternoon (room BIG). X joins Y's written sitting: one day for X, and day 1's
+    /// written sitting (with its invigilator) disappears from the schedule.
+    func testJoiningAnotherWrittenSittingSavesADay() {
+        let campaign = CampaignBuilder.csec()
+            .candidate("X", exams: ["BC1", "BC3"]).candidate("Y", exams: ["BC3"]).build()
+        let problem = PlanningProblem(campaign)
+        func request(_ candidate: String, _ exam: String) -> SittingRequest {
+            let c = campaign.candidates.firstIndex { $0.id == candidate }!
+            return problem.requestsOfCandidate[c].map { problem.requests[$0] }.first { $0.exam.id == exam }!
+        }
+        let layout: [(SittingRequest, Int, HalfDay, Int, String)] = [
+            (request("X", "BC3"), 0, .morning, 540, "W1"), (request("X", "BC1"), 1, .morning, 540, "S1"),
+            (request("Y", "BC3"), 1, .afternoon, 840, "BIG"),
+        ]
+        let panels = layout.enumerated().map { k, entry -> Panel in
+            let room = campaign.rooms.firstIndex { $0.id == entry.4 }!
+            var panel = Panel(id: k, exam: entry.0.exam, period: Period(dayIndex: entry.1, half: entry.2), room: room, key: entry.0.panelKey)
+            panel.slots = [Panel.Slot(request: entry.0.id, start: entry.3, end: entry.3 + entry.0.minutes, candidates: entry.0.candidates)]
+            return panel
+        }
+        let number = { (id: String) in campaign.memberNumber(id)! }
+        let juries = [[number("P5")], [number("P1"), number("P2")], [number("K1")]]
+        let presidents = Array(repeating: Int?.none, count: panels.count)
+        var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
+        XCTAssertEqual(swaps.improve(), 1)
+        let schedule = Planner.schedule(swaps.panels, juries: juries, presidents: presidents, problem: problem)
+        XCTAssertEqual(RuleCatalogue.audit(schedule, against: campaign).breaches.map(\.description), [])
+        var figures = PlanFigures()
+        PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
+        XCTAssertEqual(figures.candidateDays, 2)
+        XCTAssertEqual(figures.memberDays, 3, "P5 no longer invigilates on day 1")
+        XCTAssertEqual(schedule.rows.filter { $0.exam == "BC3" }.map(\.room), ["BIG", "BIG"])
+    }
 }

@@ -21,7 +21,7 @@ struct CandidateSwaps {
 
     /// Each candidate's seats that may be traded, and those that may not (written, group).
     private var seats: [[Seat]]
-    private let fixed: [[Seat]]
+    private var fixed: [[Seat]]
 
     init(problem: PlanningProblem, panels: [Panel], juries: [[Int]]) {
         self.problem = problem
@@ -82,7 +82,99 @@ struct CandidateSwaps {
             }
             if !traded { break }
         }
-        return trades
+        return trades + emptyLightDays(classes)
+    }
+
+    /// One step of `emptyLightDays`: a trade of oral seats, or a move to another written sitting.
+    private enum Move {
+        case trade(Seat, Seat)
+        case join(candidate: Int, from: Seat, to: Seat)
+    }
+
+    /// Moves every sitting off a candidate's lightest day (at most two sittings), each by a
+    /// trade or by joining a written sitting on another of the candidate's days, when the whole
+    /// saves: two moves that each save nothing alone can save the day together.
+    private mutating func emptyLightDays(_ classes: [String: [Int: [Seat]]]) -> Int {
+        var written: [String: [Int: [Seat]]] = [:]
+        for (p, panel) in panels.enumerated() where panel.exam.mode == .written && panel.slots.count == 1 {
+            written[panel.exam.id, default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: 0))
+        }
+        var moves = 0
+        for x in problem.campaign.candidates.indices {
+            let byDay = Dictionary(grouping: seats[x] + fixed[x], by: { panels[$0.panel].period.dayIndex })
+            guard byDay.count > 1, let light = byDay.min(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) }),
+                  light.value.count <= Self.lightDay else { continue }
+            let targets = byDay.keys.filter { $0 != light.key }.sorted()
+            var journal: [Move] = []
+            var total = 0.0
+            for seat in light.value.sorted(by: { ($0.panel, $0.slot) < ($1.panel, $1.slot) }) {
+                guard let (move, delta) = bestMove(x, seat, to: targets, classes, written) else { break }
+                apply(move)
+                journal.append(move)
+                total += delta
+            }
+            if journal.count == light.value.count && total < -1e-9 {
+                moves += journal.count
+            } else {
+                for move in journal.reversed() { undo(move) }
+            }
+        }
+        return moves
+    }
+
+    static let lightDay = 2
+
+    /// The cheapest lawful move of x's sitting at `seat` to one of the `targets` days.
+    private func bestMove(_ x: Int, _ seat: Seat, to targets: [Int], _ classes: [String: [Int: [Seat]]],
+                          _ written: [String: [Int: [Seat]]]) -> (Move, Double)? {
+        var best: (Move, Double)?
+        let before = cost(x)
+        let panel = panels[seat.panel]
+        if fixed[x].contains(seat) {
+            // Joining another written sitting: same exam, a seat left, not lengthened by x.
+            guard panel.exam.mode == .written, !problem.candidate(x).extraTime else { return nil }
+            for day in targets {
+                for to in written[panel.exam.id]?[day] ?? [] {
+                    let target = panels[to.panel]
+                    guard target.slots[0].candidates.count < problem.campaign.rooms[target.room].capacity else { continue }
+                    let delta = cost(x, moving: seat, to: to) - before
+                    guard best.map({ delta < $0.1 }) ?? true, fits(x, from: seat, into: to) else { continue }
+                    best = (.join(candidate: x, from: seat, to: to), delta)
+                }
+            }
+            return best
+        }
+        let key = classKey(seat.panel, seat.slot)
+        for day in targets {
+            for b in classes[key]?[day] ?? [] {
+                let y = panels[b.panel].slots[b.slot].candidates[0]
+                guard y != x else { continue }
+                let delta = cost(x, moving: seat, to: b) + cost(y, moving: b, to: seat) - before - cost(y)
+                guard best.map({ delta < $0.1 }) ?? true, fits(x, from: seat, into: b), fits(y, from: b, into: seat) else { continue }
+                best = (.trade(seat, b), delta)
+            }
+        }
+        return best
+    }
+
+    private mutating func apply(_ move: Move) {
+        switch move {
+        case .trade(let a, let b): trade(a, b)
+        case .join(let x, let from, let to): join(x, from: from, to: to)
+        }
+    }
+
+    private mutating func undo(_ move: Move) {
+        switch move {
+        case .trade(let a, let b): trade(b, a)
+        case .join(let x, let from, let to): join(x, from: to, to: from)
+        }
+    }
+
+    private mutating func join(_ x: Int, from: Seat, to: Seat) {
+        panels[from.panel].slots[from.slot].candidates.removeAll { $0 == x }
+        panels[to.panel].slots[to.slot].candidates.append(x)
+        fixed[x] = fixed[x].map { $0 == from ? to : $0 }
     }
 
     private func classKey(_ p: Int, _ k: Int) -> String {
@@ -104,21 +196,23 @@ struct CandidateSwaps {
     /// Candidate x, now at seat `from`, may sit at seat `to` instead.
     private func fits(_ x: Int, from: Seat, into to: Seat) -> Bool {
         let panel = panels[to.panel]
-        let request = problem.requests[panels[from.panel].slots[from.slot].request]
-        guard problem.suitableRooms(request)[panel.room] else { return false }
+        // A written sitting's slot names its first candidate's request: x's own is looked up.
+        let exam = panels[from.panel].exam.id
+        guard let request = problem.requestsOfCandidate[x].map({ problem.requests[$0] }).first(where: { $0.exam.id == exam }),
+              problem.suitableRooms(request)[panel.room] else { return false }
         let examiners = problem.mayExamine(request)
         guard juries[to.panel].allSatisfy({ examiners.contains($0) }) else { return false }
-        let others = placements(x).filter { $0.request != request.id }
+        let others = placements(x, except: from)
         return problem.candidateFits(x, request, dayIndex: panel.period.dayIndex, start: panel.slots[to.slot].start, besides: others)
     }
 
-    /// Every placement of candidate c in the plan (written and group sittings too).
-    private func placements(_ c: Int) -> [Placement] {
-        (seats[c] + fixed[c]).map { seat in
+    /// Every placement of candidate c in the plan (written and group sittings too) but one.
+    private func placements(_ c: Int, except: Seat) -> [Placement] {
+        (seats[c] + fixed[c]).filter { $0 != except }.map { seat in
             let panel = panels[seat.panel], slot = panel.slots[seat.slot]
-            let r = problem.requests[slot.request]
-            return Placement(request: r.id, examID: r.exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
-                             end: slot.start + r.minutes(of: problem.candidate(c)))
+            let exam = panel.exam
+            return Placement(request: slot.request, examID: exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
+                             end: slot.start + exam.minutes(extraTime: problem.candidate(c).extraTime))
         }
     }
 
@@ -144,7 +238,10 @@ struct CandidateSwaps {
             let s = seat == moving ? to! : seat
             count(panels[s.panel], panels[s.panel].slots[s.slot], jury: juries[s.panel])
         }
-        for seat in fixed[c] { count(panels[seat.panel], panels[seat.panel].slots[seat.slot], jury: juries[seat.panel]) }
+        for seat in fixed[c] {
+            let s = seat == moving ? to! : seat
+            count(panels[s.panel], panels[s.panel].slots[s.slot], jury: juries[s.panel])
+        }
         let repeats = met.values.reduce(0) { $0 + max(0, $1 - 1) }
         return w.candidateDays * Double(days.count) + w.preference * Double(unmet) + w.repeatExaminer * Double(repeats)
     }
