@@ -50,7 +50,9 @@ extension JuryGreedy {
             for m in current.juries.joined() { pool[m] = true }
             let load = sittingsByMember(current.juries)
             let convened = pool.indices.filter { pool[$0] }
-            for m in convened.sorted(by: { (load[$0], $0) < (load[$1], $1) }) {
+            // One pass over the members as ranked at its start (ranking again after every
+            // release made large days quadratic), then another while any release was found.
+            for m in convened.sorted(by: { (load[$0], $0) < (load[$1], $1) }) where pool[m] {
                 var trial = current
                 var released = true
                 for p in trial.juries.indices where trial.juries[p].contains(m) {
@@ -63,8 +65,8 @@ extension JuryGreedy {
                 }
                 if released {
                     current = trial
+                    pool[m] = false
                     changed = true
-                    break  // the loads changed: rank the members again
                 }
             }
         }
@@ -84,37 +86,57 @@ extension JuryGreedy {
             changed = false
             var pool = Array(repeating: false, count: campaign.members.count)
             for m in current.juries.joined() { pool[m] = true }
-            let fresh = Set(staffing.flatMap(\.eligible)).filter { !pool[$0] }.sorted()
-            guard !fresh.isEmpty else { break }
-            let mine = panelsByMember(current.juries)
+            var fresh = Array(repeating: false, count: campaign.members.count)
+            for s in staffing { for m in s.eligible where !pool[m] { fresh[m] = true } }
+            var mine = panelsByMember(current.juries)
             let single = pool.indices.filter { pool[$0] && mine[$0].count == 1 }.map { (member: $0, panel: mine[$0][0]) }
-            search: for (i, a) in single.enumerated() {
-                for b in single[(i + 1)...] {
-                    // Only two panels that one person could sit both of are worth a newcomer.
-                    guard facts.apart(a.panel, b.panel), facts.site[a.panel] == facts.site[b.panel] else { continue }
-                    for x in fresh {
-                        var trialPool = pool
-                        (trialPool[a.member], trialPool[b.member], trialPool[x]) = (false, false, true)
-                        var visited: Set<Int> = [a.panel]
-                        guard let first = fill(seatOf: a.member, on: a.panel, in: current, released: a.member, pool: trialPool, depth: depth, visited: &visited, facts) else { continue }
+            // Chains move members between panels: a member still sitting only that panel.
+            func stillSingle(_ s: (member: Int, panel: Int)) -> Bool { mine[s.member] == [s.panel] }
+            for a in single where stillSingle(a) {
+                // The chain from a's seat may end with any newcomer; the one it ends with must
+                // then reach the seat of another one-half-day member. A few newcomers are tried.
+                var open = fresh
+                for _ in 0..<Self.newcomersTried {
+                    var trialPool = pool
+                    trialPool[a.member] = false
+                    for m in open.indices where open[m] { trialPool[m] = true }
+                    var visited: Set<Int> = [a.panel]
+                    guard let first = fill(seatOf: a.member, on: a.panel, in: current, released: a.member, pool: trialPool, depth: depth, visited: &visited, facts),
+                          let x = first.juries.joined().first(where: { open[$0] }) else { break }
+                    var done: Juries?
+                    for b in single where b.member != a.member && stillSingle(b) && facts.apart(a.panel, b.panel) && facts.site[a.panel] == facts.site[b.panel] {
+                        var pairPool = pool
+                        (pairPool[a.member], pairPool[b.member], pairPool[x]) = (false, false, true)
                         visited = [b.panel]
-                        guard let both = fill(seatOf: b.member, on: b.panel, in: first, released: b.member, pool: trialPool, depth: depth, visited: &visited, facts) else { continue }
-                        current = both
-                        changed = true
-                        break search
+                        if let both = fill(seatOf: b.member, on: b.panel, in: first, released: b.member, pool: pairPool, depth: depth, visited: &visited, facts) {
+                            done = both
+                            break
+                        }
                     }
+                    if let done {
+                        current = done
+                        mine = panelsByMember(current.juries)
+                        fresh[x] = false
+                        pool = Array(repeating: false, count: campaign.members.count)
+                        for m in current.juries.joined() { pool[m] = true }
+                        changed = true
+                        break
+                    }
+                    open[x] = false
                 }
             }
         }
         return current
     }
 
+    static let newcomersTried = 3
+
     /// Juries where m's seat on p is held by another member of `pool`, moving at most `depth`
     /// members in turn; nil when no chain exists. `released` never takes a seat.
     private func fill(seatOf m: Int, on p: Int, in state: Juries, released: Int, pool: [Bool], depth: Int,
                       visited: inout Set<Int>, _ facts: ChainFacts) -> Juries? {
         let s = staffing[p]
-        guard !s.imposed.contains(m) else { return nil }
+        guard state.juries[p].contains(m), !s.imposed.contains(m) else { return nil }
         let mine = panelsByMember(state.juries)
         let takers = s.eligible.filter { $0 != released && $0 != m && pool[$0] && !state.juries[p].contains($0) }
         // A member free for the seat ends the chain.
