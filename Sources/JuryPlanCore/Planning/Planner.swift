@@ -72,7 +72,10 @@ public struct Planner {
                 }
             }
             if outcome == nil { figures.layoutSeconds = clock.elapsed }
-            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, staffedByGreedy: base.staffedByGreedy) {
+            // Early layouts of a large session are rejected on the greedy's word alone: GLPK
+            // rarely staffs a day the greedy leaves short, and asking it cost a second a day.
+            let rescue = attempt >= Self.greedyOnlyAttempts || problem.requests.count <= LayoutSearch.smallSession
+            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
             case .failure(let failures):
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -123,6 +126,8 @@ public struct Planner {
     /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
     static let initialShare = 0.92
     static let layoutAttempts = 30
+    /// Attempts whose probe does not ask GLPK to rescue a day (sessions above `LayoutSearch.smallSession`).
+    static let greedyOnlyAttempts = 10
     /// Sessions of up to `LayoutSearch.smallSession` sittings lay out in milliseconds: they get
     /// more attempts, so that tight hand-made sessions are found.
     static let smallSessionAttempts = 300
@@ -139,17 +144,20 @@ public struct Planner {
     /// calls GLPK only for a day the greedy leaves short: a layout that fails somewhere is then
     /// rejected without solving the days that were fine. `staffedByGreedy`: `LayoutSearch`
     /// already ran that pass on these panels and the greedy staffed every day.
-    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, staffedByGreedy: Bool)
-        -> Result<([[Int]], [Int?]), DayFailures> {
+    /// `rescue`: the probe asks GLPK to staff a day the greedy leaves short (otherwise the
+    /// layout is rejected at once).
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, staffedByGreedy: Bool,
+                         rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         var probe = PlanFigures()
-        if !staffedByGreedy, case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, greedyFirst: true) {
+        if !staffedByGreedy,
+           case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, greedyFirst: true, rescue: rescue) {
             return .failure(failures)
         }
         return convene(panels, problem: problem, figures: &figures, clock: clock, greedyFirst: false)
     }
 
-    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, greedyFirst: Bool)
-        -> Result<([[Int]], [Int?]), DayFailures> {
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, greedyFirst: Bool,
+                         rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
         var presidents = Array(repeating: Int?.none, count: panels.count)
@@ -167,6 +175,11 @@ public struct Planner {
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: history.examined, loadBefore: history.load).run()
             if greedyFirst, !staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }) {
                 history.record(greedy.juries, of: panelIDs, panels: panels)
+                continue
+            }
+            if greedyFirst, !rescue {
+                let empty = staffing.indices.filter { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }
+                failures.append(unstaffed(empty, staffing, panelIDs, dayIndex: dayIndex))
                 continue
             }
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: history.examined,
@@ -187,11 +200,7 @@ public struct Planner {
             }
             // Later days are still solved, so that one layout reports every day it failed.
             let empty = model.unstaffedPanels(result)
-            if !empty.isEmpty {
-                let first = staffing[empty[0]].panel
-                let why = "on \(day) \(empty.count) panel(s) could not be staffed alongside the others (first: \(first.exam.id) at \(Clock.format(first.start)) in \(campaign.rooms[first.room].id))"
-                failures.append(DayFailure(dayIndex: dayIndex, panels: empty.map { panelIDs[$0] }, reason: why))
-            }
+            if !empty.isEmpty { failures.append(unstaffed(empty, staffing, panelIDs, dayIndex: dayIndex)) }
             let chosen = model.juries(from: result)
             figures.daysPlanned += 1
             if result.reason == .optimal { figures.daysProvedOptimal += 1 }
@@ -203,6 +212,13 @@ public struct Planner {
             history.record(chosen.juries, of: panelIDs, panels: panels)
         }
         return failures.isEmpty ? .success((juries, presidents)) : .failure(DayFailures(days: failures))
+    }
+
+    /// The failure of a day whose panels `empty` (positions in `staffing`) found no jury.
+    private func unstaffed(_ empty: [Int], _ staffing: [PanelStaffing], _ panelIDs: [Int], dayIndex: Int) -> DayFailure {
+        let first = staffing[empty[0]].panel
+        let why = "on \(campaign.days[dayIndex].iso) \(empty.count) panel(s) could not be staffed alongside the others (first: \(first.exam.id) at \(Clock.format(first.start)) in \(campaign.rooms[first.room].id))"
+        return DayFailure(dayIndex: dayIndex, panels: empty.map { panelIDs[$0] }, reason: why)
     }
 
     /// Members the day model considers for each panel when the day is large: the greedy's jury,
