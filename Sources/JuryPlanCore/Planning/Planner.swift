@@ -97,29 +97,51 @@ public struct Planner {
                 }
             case .success(let (juries, presidents)):
                 figures.jurySeconds = clock.elapsed - figures.layoutSeconds
-                var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
-                let trades = swaps.improve()
-                options.progress?("\(trades) trade(s) of sittings between candidates, \(format(clock.elapsed)) s")
-                var schedule = Self.schedule(swaps.panels, juries: juries, presidents: presidents, problem: problem)
-                var audit = RuleCatalogue.audit(schedule, against: campaign)
-                if !audit.isClean && trades > 0 {
-                    // A trade the checks let through would be a bug: keep the plan without trades.
-                    options.progress?("the trades break \(audit.breaches[0]); keeping the plan without them")
-                    schedule = Self.schedule(panels, juries: juries, presidents: presidents, problem: problem)
-                    audit = RuleCatalogue.audit(schedule, against: campaign)
-                }
-                if !audit.isClean {
-                    return .notFound(["internal error: the plan breaks \(audit.breaches.count) rule(s), first \(audit.breaches[0]); it was not written"])
-                }
-                PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
-                let lower = LowerBound.compute(problem)
-                figures.bound = min(lower.bound, figures.objective)
-                (figures.memberDaysBound, figures.roomHalfDaysBound, figures.candidateDaysBound) = (lower.memberDays, lower.roomHalfDays, lower.candidateDays)
-                figures.seconds = clock.elapsed
-                return .planned(Plan(schedule: schedule, figures: figures))
+                return finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock)
             }
         }
         return .notFound(reasons)
+    }
+
+    /// The last passes on a staffed plan (trades of sittings between candidates, then rooms
+    /// shared in a half-day), each checked by the rule catalogue: one that let a breach through
+    /// would be a bug, and the plan without it is kept instead.
+    private func finish(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
+                        clock: Stopwatch) -> PlanOutcome {
+        var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
+        let trades = swaps.improve()
+        options.progress?("\(trades) trade(s) of sittings between candidates, \(format(clock.elapsed)) s")
+        var sharing = RoomSharing(problem: problem, panels: swaps.panels, juries: juries)
+        let closed = sharing.share()
+        options.progress?("\(closed) room half-day(s) closed by sharing rooms, \(format(clock.elapsed)) s")
+        var versions = [(panels, "the plan as staffed")]
+        if trades > 0 { versions.insert((swaps.panels, "the trades"), at: 0) }
+        if closed > 0 { versions.insert((sharing.panels, "the shared rooms"), at: 0) }
+        for (k, (version, name)) in versions.enumerated() {
+            let schedule = Self.schedule(version, juries: juries, presidents: presidents, problem: problem)
+            var measured = figures
+            PlanMeasures.fill(&measured, schedule: schedule, campaign: campaign)
+            if closed > 0, k == 0 {
+                // A shift can miss a candidate's preferred hours: the shared rooms must score better.
+                var unshared = figures
+                PlanMeasures.fill(&unshared, schedule: Self.schedule(versions[1].0, juries: juries, presidents: presidents, problem: problem), campaign: campaign)
+                if unshared.objective <= measured.objective { continue }
+            }
+            let audit = RuleCatalogue.audit(schedule, against: campaign)
+            guard audit.isClean else {
+                if k + 1 == versions.count {
+                    return .notFound(["internal error: the plan breaks \(audit.breaches.count) rule(s), first \(audit.breaches[0]); it was not written"])
+                }
+                options.progress?("\(name) break \(audit.breaches[0]); keeping the plan without them")
+                continue
+            }
+            let lower = LowerBound.compute(problem)
+            measured.bound = min(lower.bound, measured.objective)
+            (measured.memberDaysBound, measured.roomHalfDaysBound, measured.candidateDaysBound) = (lower.memberDays, lower.roomHalfDays, lower.candidateDays)
+            measured.seconds = clock.elapsed
+            return .planned(Plan(schedule: schedule, figures: measured))
+        }
+        return .notFound(["internal error: no version of the plan was kept"])
     }
 
     /// Share of a day's capacity the layout may use at first: panels come in whole sittings and
