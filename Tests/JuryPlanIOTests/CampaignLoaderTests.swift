@@ -236,6 +236,24 @@ final class CampaignLoaderTests: XCTestCase {
         XCTAssertTrue(error?.description.hasPrefix("candidates.csv: error: file not found (looked for ") ?? false, error?.description ?? "")
     }
 
+    /// A row that leaves out its trailing empty cells is read, with a warning at its end.
+    func testShortRowsAreReadWithAWarning() throws {
+        let table = { (text: String, file: String) in try CSVReader.parse(Data(text.utf8), file: file) }
+        let settings = try CampaignYAML.parse(try TestFiles.text("yaml/minimal.yaml"))
+        let loaded = try CampaignLoader.assemble(
+            settings: settings,
+            candidates: try table("id,last_name,first_name,exams,accommodations,group\nC1,A,B,BC1|BC2\n", "candidates.csv"),
+            jury: try table("id,last_name,first_name,role,external\nM1,A,B,professional,yes\n", "jury.csv"),
+            rooms: try table("id,capacity,accessible\nS1,2\n", "rooms.csv"))
+        XCTAssertEqual(loaded.campaign.candidates.first?.exams, ["BC1", "BC2"])
+        XCTAssertEqual(loaded.campaign.candidates.first?.extraTime, false)
+        XCTAssertEqual(loaded.campaign.rooms.first?.capacity, 2)
+        XCTAssertEqual(loaded.warnings.map(\.description), [
+            "candidates.csv:2:15: warning: this row has 4 fields but the header has 6 columns; the missing cells are read as empty",
+            "rooms.csv:2:5: warning: this row has 2 fields but the header has 3 columns; the missing cells are read as empty",
+        ])
+    }
+
     func testErrorsOfSeveralFilesAreReportedTogether() throws {
         let table = { (text: String, file: String) in try CSVReader.parse(Data(text.utf8), file: file) }
         let settings = try CampaignYAML.parse(try TestFiles.text("yaml/minimal.yaml"))

@@ -62,8 +62,9 @@ enum OverlapRules {
             let sorted = rows.sorted { (ctx.row($0).time.start, ctx.row($0).time.end) < (ctx.row($1).time.start, ctx.row($1).time.end) }
             for (a, b) in zip(sorted, sorted.dropFirst()) {
                 let gap = ctx.row(b).time.start - ctx.row(a).time.end
-                if gap < campaign.minBreakMinutes {
-                    ctx.report(.r12, "\(ctx.name(ofCandidate: candidate.id)) has \(max(gap, 0)) min of break between \(ctx.describe(row: a)) and \(ctx.describe(row: b)), \(campaign.minBreakMinutes) min required",
+                // Rows that overlap break R2, which reports them; R12 is the break between two.
+                if gap >= 0, gap < campaign.minBreakMinutes {
+                    ctx.report(.r12, "\(ctx.name(ofCandidate: candidate.id)) has \(gap) min of break between \(ctx.describe(row: a)) and \(ctx.describe(row: b)), \(campaign.minBreakMinutes) min required",
                                day: day, rows: [a, b], people: [candidate.id])
                 }
             }

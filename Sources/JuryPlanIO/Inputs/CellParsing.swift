@@ -11,6 +11,13 @@ struct CellReader {
         self.header = header
         self.log = IssueLog()
         log.append(contentsOf: header.warnings)
+        // Spreadsheets and hand-typed files may leave out trailing empty cells: read them as
+        // empty, but say so (a truncated row would otherwise pass unnoticed).
+        let named = (table.header.fields.lastIndex { !$0.isBlank } ?? -1) + 1
+        for row in table.rows where row.fields.count < named {
+            log.warning(SourceLocation(file: table.file, line: row.endLine, column: row.endColumn),
+                        "this row has \(row.fields.count) fields but the header has \(named) columns; the missing cells are read as empty")
+        }
     }
 
     func field(_ key: String, _ row: CSVRow) -> CSVField {
