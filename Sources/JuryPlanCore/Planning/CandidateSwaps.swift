@@ -58,6 +58,8 @@ struct CandidateSwaps {
                 classes[classKey(p, k), default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: k))
             }
         }
+        // Each candidate's cost as the plan stands, kept up to date after every trade.
+        var current = campaign.candidates.indices.map { cost($0) }
         for _ in 0..<Self.passes {
             var traded = false
             for x in campaign.candidates.indices {
@@ -65,14 +67,14 @@ struct CandidateSwaps {
                     let days = Set((seats[x] + fixed[x]).map { panels[$0.panel].period.dayIndex })
                     let own = panels[a.panel].period.dayIndex
                     let key = classKey(a.panel, a.slot)
-                    let before = cost(x)
                     search: for day in days.sorted() where day != own {
                         for b in classes[key]?[day] ?? [] {
                             let y = panels[b.panel].slots[b.slot].candidates[0]
                             guard y != x else { continue }
-                            let delta = cost(x, moving: a, to: b) + cost(y, moving: b, to: a) - before - cost(y)
+                            let delta = cost(x, moving: a, to: b) + cost(y, moving: b, to: a) - current[x] - current[y]
                             guard delta < -1e-9, fits(x, from: a, into: b), fits(y, from: b, into: a) else { continue }
                             trade(a, b)
+                            (current[x], current[y]) = (cost(x), cost(y))
                             trades += 1
                             traded = true
                             break search
@@ -217,32 +219,34 @@ struct CandidateSwaps {
     }
 
     /// The candidate's share of the objective: days, unmet preferences, repeated examiners; with
-    /// the sitting at `moving` held at `to` instead when given.
+    /// the sitting at `moving` held at `to` instead when given. Called for every pair a trade is
+    /// weighed for, hence small arrays rather than sets.
     private func cost(_ c: Int, moving: Seat? = nil, to: Seat? = nil) -> Double {
         let campaign = problem.campaign
         let w = campaign.weights
         let candidate = problem.candidate(c)
-        var days = Set<Int>()
+        var days: [Int] = []
         var unmet = 0
-        var met: [Int: Int] = [:]
-        func count(_ panel: Panel, _ slot: Panel.Slot, jury: [Int]) {
-            days.insert(panel.period.dayIndex)
+        var met: [Int] = []
+        met.reserveCapacity(3 * (seats[c].count + fixed[c].count))
+        func count(_ seat: Seat) {
+            let s = seat == moving ? to! : seat
+            let period = panels[s.panel].period
+            if !days.contains(period.dayIndex) { days.append(period.dayIndex) }
             if !candidate.preferred.isEmpty {
+                let slot = panels[s.panel].slots[s.slot]
                 let time = TimeRange(start: slot.start, end: slot.end)
-                let day = problem.day(panel.period)
+                let day = problem.day(period)
                 if !candidate.preferred.contains(where: { $0.day == day && $0.interval(hours: campaign.hours).overlaps(time) }) { unmet += 1 }
             }
-            if panel.exam.mode.isExamined { for m in Set(jury) { met[m, default: 0] += 1 } }
+            if panels[s.panel].exam.mode.isExamined { met.append(contentsOf: juries[s.panel]) }
         }
-        for seat in seats[c] {
-            let s = seat == moving ? to! : seat
-            count(panels[s.panel], panels[s.panel].slots[s.slot], jury: juries[s.panel])
-        }
-        for seat in fixed[c] {
-            let s = seat == moving ? to! : seat
-            count(panels[s.panel], panels[s.panel].slots[s.slot], jury: juries[s.panel])
-        }
-        let repeats = met.values.reduce(0) { $0 + max(0, $1 - 1) }
+        for seat in seats[c] { count(seat) }
+        for seat in fixed[c] { count(seat) }
+        // A jury lists each member once (R5), so repeats are the members met more than once.
+        met.sort()
+        var repeats = 0
+        for k in met.indices.dropFirst() where met[k] == met[k - 1] { repeats += 1 }
         return w.candidateDays * Double(days.count) + w.preference * Double(unmet) + w.repeatExaminer * Double(repeats)
     }
 }
