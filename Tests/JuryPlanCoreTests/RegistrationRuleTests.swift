@@ -294,7 +294,7 @@ final class R13Tests: XCTestCase {
             row(D1, "09:00-09:45", "S1", "BC1", "C1", ["P3", "P4"]),
             row(D1, "09:40-10:10", "S2", "FINAL", "C1", ["K1", "P1", "P2"], president: "P1"),
         ])
-        assertBroken(a, [.r2, .r12, .r13])
+        assertBroken(a, [.r2, .r13])
         assertBreaches(a, .r13, [Expect(["C1"], [2, 3])])
     }
 

@@ -12,6 +12,15 @@ enum Feasibility {
         for r in problem.requests {
             let people = r.candidates.map { problem.candidate($0) }
             let who = r.candidates.count == 1 ? "of \(people[0].displayName) (\(people[0].id))" : "of group \(people[0].group)"
+            let regions = Set(people.map { NameKey.of($0.region) })
+            if r.exam.regional, regions.count > 1 {
+                let names = people.map(\.region).reduce(into: [String]()) { list, name in
+                    if !list.contains(where: { NameKey.same($0, name) }) { list.append(name) }
+                }
+                add("\(r.exam.id) \(who) gathers candidates of \(names.count) regions (\(names.joined(separator: ", "))): a regional exam's room and jury share each candidate's region (R15)")
+                continue
+            }
+            let before = reasons.count
             // Rooms (R11, R15).
             let rooms = problem.suitableRooms(r).filter { $0 }
             if rooms.isEmpty {
@@ -30,7 +39,8 @@ enum Feasibility {
             let examiners = problem.mayExamine(r)
             let fit = usable.filter { examiners.contains(campaign.memberNumber($0.id) ?? -1) }
             for id in r.imposed where !fit.contains(where: { $0.id == id }) {
-                add("\(r.exam.id) \(who): imposed member \(id) may not examine (not qualified, in conflict of interest, another region, or never convened)")
+                let why = campaign.member(id).flatMap { whyNot($0, examine: r, problem) } ?? "\(id) may not examine"
+                add("\(r.exam.id) \(who): imposed member \(id) cannot sit: \(why)")
             }
             if !exact {
                 imposedSeats(r, who: who, fit: fit, campaign: campaign).forEach(add)
@@ -51,6 +61,7 @@ enum Feasibility {
                     add("\(r.exam.id) \(who) needs a president who is also external (every professional seat must be external): no external professional with can_preside may examine")
                 }
             }
+            if reasons.count == before, let shortage = halfDayShortage(r, who: who, problem) { add(shortage) }
         }
         reasons += imposedOverload(problem).filter { seen.insert($0).inserted }
         reasons += capacityShortfalls(problem).filter { seen.insert($0).inserted }

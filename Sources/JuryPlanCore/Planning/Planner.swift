@@ -49,11 +49,17 @@ public struct Planner {
                 for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { feedback.priority[c, default: 0] += 1 } }
                 // Days held back for stage 2 may now be too tight for stage 1: give back what was
                 // taken from the kinds of seat those sittings need (the sittings that could not
-                // be staffed stay steered away by `unstaffed` and `solo`).
+                // be staffed stay steered away by `unstaffed` and `solo`); on a day that turned
+                // the sitting away with nothing taken, the reserve itself goes (one jury hearing
+                // 7 orals in a day needs every seat its members have).
                 for (r, _) in layout.unplaced {
-                    let needs = problem.seatNeeds(problem.requests[r])
+                    let request = problem.requests[r]
+                    let needs = problem.seatNeeds(request)
                     for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
-                        for d in feedback.shares.indices { feedback.shares[d][kind] = Self.initialShare }
+                        for d in feedback.shares.indices {
+                            let untouched = (feedback.shares[d][kind] ?? Self.initialShare) >= Self.initialShare
+                            feedback.shares[d][kind] = untouched && !layout.dayFits(request, d) ? 1 : Self.initialShare
+                        }
                     }
                 }
                 continue

@@ -234,12 +234,29 @@ final class PlanningProblem {
         return MemberSet(count: campaign.members.count) { m in
             let member = campaign.members[m]
             let fits = exact
-                ? r.imposed.contains(member.id)
+                ? r.imposed.contains(member.id) && Eligibility.qualified(member, for: r.exam, in: campaign)
                 : Eligibility.qualified(member, for: r.exam, in: campaign) && (r.exam.jury.accepts(member.role) || r.imposed.contains(member.id))
             return fits
                 && people.allSatisfy { Eligibility.conflict(member, $0) == nil }
                 && (!r.exam.regional || people.allSatisfy { Eligibility.examines(member, inRegion: $0.region) })
         }
+    }
+
+    private var mandatoryCache: [Int: MemberSet] = [:]
+
+    /// Members who must sit on the request's jury: the imposed ones (R18) and, where only one
+    /// member may preside, that one (R8). Two such sittings sharing one cannot follow each other
+    /// without the buffer (R3), even in a room where juries take turns.
+    func mandatoryMembers(_ r: SittingRequest) -> MemberSet {
+        if let cached = mandatoryCache[r.id] { return cached }
+        var set = MemberSet(count: campaign.members.count)
+        for id in r.imposed { if let m = campaign.memberNumber(id) { set.insert(m) } }
+        if r.exam.mode.isExamined, r.exam.jury.president {
+            let presiders = mayExamine(r) & presidingMembers
+            if presiders.count == 1 { set = set | presiders }
+        }
+        mandatoryCache[r.id] = set
+        return set
     }
 
     /// Whether a jury for `r` can be drawn from `members` (roles, externals, president, imposed).

@@ -20,9 +20,14 @@ extension SittingLayout {
         func staffed(_ t: Int) -> Bool {
             !r.exam.mode.isExamined && !panel.slots.isEmpty ? true : problem.canStaff(r, from: staffPool(panel, r, start: t))
         }
+        // Back to back, two sittings need the buffer when a member must sit both (R3).
+        let mine = problem.mandatoryMembers(r)
+        func gap(_ s: Panel.Slot) -> Int {
+            mine.countCommon(problem.mandatoryMembers(problem.requests[s.request])) > 0 ? campaign.bufferMinutes : 0
+        }
         // Sittings of the room's other panels in the half-day (R4: one jury at a time).
         let roomTaken = (roomPanels[panel.period.index][panel.room] ?? []).filter { $0 != panel.id }.flatMap { panels[$0].slots }
-        func roomFree(_ t: Int, _ end: Int) -> Bool { roomTaken.allSatisfy { end <= $0.start || $0.end <= t } }
+        func roomFree(_ t: Int, _ end: Int) -> Bool { roomTaken.allSatisfy { end + gap($0) <= $0.start || $0.end + gap($0) <= t } }
         if r.exam.mode == .written, let slot = panel.slots.first {
             // Join the written sitting: everyone starts together; the room must seat one more.
             let seated = slot.candidates.count + r.candidates.count
@@ -35,15 +40,15 @@ extension SittingLayout {
         guard panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
         var starts: Set<Int> = [hours.start]
         for t in problem.windowStarts[panel.period.dayIndex] where hours.start < t && t < hours.end { starts.insert(t) }
-        for s in panel.slots { starts.insert(s.end + buffer) }
-        for s in roomTaken { starts.insert(s.end) }
+        for s in panel.slots { starts.insert(s.end + max(buffer, gap(s))) }
+        for s in roomTaken { starts.insert(s.end + gap(s)) }
         for c in r.candidates {
             for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.insert(p.end + campaign.minBreakMinutes) }
         }
         for t in starts.sorted() where t >= hours.start {
             let end = t + r.minutes
             if end > hours.end { break }
-            let clear = panel.slots.allSatisfy { end + buffer <= $0.start || $0.end + buffer <= t } && roomFree(t, end)
+            let clear = panel.slots.allSatisfy { end + max(buffer, gap($0)) <= $0.start || $0.end + max(buffer, gap($0)) <= t } && roomFree(t, end)
             guard clear, problem.availability.room(campaign.rooms[panel.room].id, isFreeOn: day, TimeRange(start: t, end: end)),
                   candidatesFit(r, panel.period, t), staffed(t) else { continue }
             return t
