@@ -49,16 +49,19 @@ public struct Planner {
                 for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { feedback.priority[c, default: 0] += 1 } }
                 // Days held back for stage 2 may now be too tight for stage 1: give back what was
                 // taken from the kinds of seat those sittings need (the sittings that could not
-                // be staffed stay steered away by `unstaffed` and `solo`); on a day that turned
-                // the sitting away with nothing taken, the reserve itself goes (one jury hearing
-                // 7 orals in a day needs every seat its members have).
+                // be staffed stay steered away by `unstaffed` and `solo`). In a small session
+                // whose every day turned the sitting away, the reserve itself goes where nothing
+                // was taken (one jury hearing 7 orals in a day needs every seat its members have;
+                // in large sessions the reserve is what lets stage 2 staff the days).
                 for (r, _) in layout.unplaced {
                     let request = problem.requests[r]
                     let needs = problem.seatNeeds(request)
+                    let everyDayFull = problem.requests.count <= LayoutSearch.smallSession
+                        && feedback.shares.indices.allSatisfy { !layout.dayFits(request, $0) }
                     for kind in SeatKind.allCases where needs[kind.rawValue] > 0 {
                         for d in feedback.shares.indices {
                             let untouched = (feedback.shares[d][kind] ?? Self.initialShare) >= Self.initialShare
-                            feedback.shares[d][kind] = untouched && !layout.dayFits(request, d) ? 1 : Self.initialShare
+                            feedback.shares[d][kind] = everyDayFull && untouched ? 1 : Self.initialShare
                         }
                     }
                 }
