@@ -120,27 +120,15 @@ final class CandidateSwapTests: XCTestCase {
     /// back silently; here nothing hides a bad trade).
     func testTradesOnGeneratedSessionsAreLawfulAndNeverWorse() {
         var traded = 0
-        for preset in [PresetName.csec, .pacte, .cpas] {
-            for seed: UInt64 in 1...6 {
-                let campaign = CampaignGenerator(preset: preset, candidates: 15 + Int(seed) * 8, seed: seed).generate()
-                let problem = PlanningProblem(campaign)
-                let search = LayoutSearch(problem: problem, panelCapacity: campaign.maxSittingsPerDay / 2)
-                let feedback = LayoutSearch.Feedback(shares: Array(repeating: Dictionary(uniqueKeysWithValues: SeatKind.allCases.map { ($0, Planner.initialShare) }),
-                                                                   count: campaign.days.count))
-                let base = search.base(feedback)
-                let (juries, presidents, empty) = LayoutSearch.greedyJuries(base.panels, problem: problem)
-                guard base.layout.unplaced.isEmpty, empty == 0 else { continue }
-                var before = PlanFigures(), after = PlanFigures()
-                PlanMeasures.fill(&before, schedule: Planner.schedule(base.panels, juries: juries, presidents: presidents, problem: problem), campaign: campaign)
-                var swaps = CandidateSwaps(problem: problem, panels: base.panels, juries: juries)
-                traded += swaps.improve()
-                let schedule = Planner.schedule(swaps.panels, juries: juries, presidents: presidents, problem: problem)
-                XCTAssertEqual(RuleCatalogue.audit(schedule, against: campaign).breaches.map(\.description), [], "\(preset) seed \(seed)")
-                PlanMeasures.fill(&after, schedule: schedule, campaign: campaign)
-                XCTAssertLessThanOrEqual(after.objective, before.objective + 1e-9, "\(preset) seed \(seed)")
-                XCTAssertLessThanOrEqual(after.memberDays, before.memberDays, "\(preset) seed \(seed)")
-                XCTAssertLessThanOrEqual(after.roomHalfDays, before.roomHalfDays, "\(preset) seed \(seed)")
-            }
+        for session in StaffedSession.generated() {
+            let before = session.figures().figures
+            var swaps = CandidateSwaps(problem: session.problem, panels: session.panels, juries: session.juries)
+            traded += swaps.improve()
+            let (schedule, after) = session.figures(swaps.panels)
+            XCTAssertEqual(RuleCatalogue.audit(schedule, against: session.campaign).breaches.map(\.description), [], session.label)
+            XCTAssertLessThanOrEqual(after.objective, before.objective + 1e-9, session.label)
+            XCTAssertLessThanOrEqual(after.memberDays, before.memberDays, session.label)
+            XCTAssertLessThanOrEqual(after.roomHalfDays, before.roomHalfDays, session.label)
         }
         XCTAssertGreaterThan(traded, 0, "no trade on any of 18 sessions")
     }

@@ -108,28 +108,16 @@ final class RoomSharingTests: XCTestCase {
     /// member-days and candidate-days as they were.
     func testSharingOnGeneratedSessionsIsLawful() {
         var closed = 0
-        for preset in [PresetName.csec, .pacte, .cpas] {
-            for seed: UInt64 in 1...6 {
-                let campaign = CampaignGenerator(preset: preset, candidates: 15 + Int(seed) * 8, seed: seed).generate()
-                let problem = PlanningProblem(campaign)
-                let search = LayoutSearch(problem: problem, panelCapacity: campaign.maxSittingsPerDay / 2)
-                let feedback = LayoutSearch.Feedback(shares: Array(repeating: Dictionary(uniqueKeysWithValues: SeatKind.allCases.map { ($0, Planner.initialShare) }),
-                                                                   count: campaign.days.count))
-                let base = search.base(feedback)
-                let (juries, presidents, empty) = LayoutSearch.greedyJuries(base.panels, problem: problem)
-                guard base.layout.unplaced.isEmpty, empty == 0 else { continue }
-                var before = PlanFigures(), after = PlanFigures()
-                PlanMeasures.fill(&before, schedule: Planner.schedule(base.panels, juries: juries, presidents: presidents, problem: problem), campaign: campaign)
-                var sharing = RoomSharing(problem: problem, panels: base.panels, juries: juries)
-                let n = sharing.share()
-                closed += n
-                let schedule = Planner.schedule(sharing.panels, juries: juries, presidents: presidents, problem: problem)
-                XCTAssertEqual(RuleCatalogue.audit(schedule, against: campaign).breaches.map(\.description), [], "\(preset) seed \(seed)")
-                PlanMeasures.fill(&after, schedule: schedule, campaign: campaign)
-                XCTAssertEqual(after.roomHalfDays, before.roomHalfDays - n, "\(preset) seed \(seed)")
-                XCTAssertEqual(after.memberDays, before.memberDays, "\(preset) seed \(seed)")
-                XCTAssertEqual(after.candidateDays, before.candidateDays, "\(preset) seed \(seed)")
-            }
+        for session in StaffedSession.generated() {
+            let before = session.figures().figures
+            var sharing = RoomSharing(problem: session.problem, panels: session.panels, juries: session.juries)
+            let n = sharing.share()
+            closed += n
+            let (schedule, after) = session.figures(sharing.panels)
+            XCTAssertEqual(RuleCatalogue.audit(schedule, against: session.campaign).breaches.map(\.description), [], session.label)
+            XCTAssertEqual(after.roomHalfDays, before.roomHalfDays - n, session.label)
+            XCTAssertEqual(after.memberDays, before.memberDays, session.label)
+            XCTAssertEqual(after.candidateDays, before.candidateDays, session.label)
         }
         XCTAssertGreaterThan(closed, 0, "no room shared on any of 18 sessions")
     }
