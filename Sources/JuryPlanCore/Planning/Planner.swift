@@ -7,8 +7,10 @@ import MIP
 /// README "Planning model"): stage 1 `SittingLayout` lays out panels and sittings with exact
 /// times (`LayoutSearch` keeps the best of a few variants, or tries the tight one when the base
 /// leaves sittings unplaced); stage 2 solves one `JuryDayModel` MIP per day with GLPK to
-/// convene members, warm started by `JuryGreedy`. Optimality is lost in stage 1 (a greedy);
-/// stage 2 is exact per day given stage 1 within its node limit. The bound reported is `LowerBound`, valid for any plan.
+/// convene members, warm started by `JuryGreedy`; then candidates trade sittings
+/// (`CandidateSwaps`) and rooms are shared in a half-day (`RoomSharing`). Optimality is lost
+/// in stage 1 (a greedy); stage 2 is exact per day given stage 1 within its node limit. The
+/// bound reported is `LowerBound`, valid for any plan.
 /// Every plan is audited by `RuleCatalogue` before it is returned.
 public struct Planner {
     public let campaign: Campaign
