@@ -79,4 +79,22 @@ extension PlannerTests {
             .candidate("C2", exams: ["B4"], group: "G1", jury: ["P1", "K1"])
         assertInfeasible(b.build(), naming: ["imposed member K1", "certifier", "does not examine B4", "R16"], "imposed certifier")
     }
+    /// Three BC4 need 6 professional seats on the one day; the two professionals may sit twice
+    /// each (the certifiers may not sit a block, R6/R16).
+    func testTooFewProfessionalSittingsIsInfeasible() {
+        let b = CampaignBuilder(.csec, days: [D1])
+            .professional("P1", maxPerDay: 2).professional("P2", maxPerDay: 2)
+            .certifier("K1").room("S1").room("S2")
+        for k in 1...3 { b.candidate("C\(k)", exams: ["BC4"]) }
+        assertInfeasible(b.build(), naming: ["6 professional seat(s)", "P1, P2", "at most 4"], "professional sittings")
+    }
+
+    /// Three BC1 (45 minutes) in the only room with a projector, open one hour of the session.
+    func testTooLittleRoomTimeIsInfeasible() {
+        let b = CampaignBuilder(.csec, days: [D1])
+            .professional("P1").professional("P2").professional("P3").professional("P4")
+            .room("S1", available: ["\(D1) 09:00-10:00"]).room("W1", capacity: 3, equipment: [])
+        for k in 1...3 { b.candidate("C\(k)", exams: ["BC1"]) }
+        assertInfeasible(b.build(), naming: ["135 minutes of room time", "(S1)", "open 60 minutes"], "room time")
+    }
 }

@@ -66,6 +66,7 @@ enum Feasibility {
         reasons += imposedOverload(problem).filter { seen.insert($0).inserted }
         reasons += capacityShortfalls(problem).filter { seen.insert($0).inserted }
         if reasons.isEmpty { reasons += scarceSeats(problem) }
+        if reasons.isEmpty { reasons += roomTime(problem) }
         for (c, requests) in problem.requestsOfCandidate.enumerated() where requests.count > campaign.days.count * campaign.maxExamsPerDay {
             let cand = problem.candidate(c)
             add("\(cand.displayName) (\(cand.id)) has \(requests.count) exams to sit, at most \(campaign.maxExamsPerDay) a day over \(campaign.days.count) day(s)")
@@ -173,10 +174,7 @@ enum Feasibility {
             let h = problem.hours(period), day = problem.day(period)
             var roomMinutes = 0
             for (k, room) in campaign.rooms.enumerated() where requests.contains(where: { problem.suitableRooms($0)[k] }) {
-                guard !room.available.isEmpty else { roomMinutes += h.minutes; continue }
-                roomMinutes += AvailabilityWindows(room.available, hours: campaign.hours).windows(on: day).reduce(0) { total, w in
-                    total + max(0, min(w.end, h.end) - max(w.start, h.start))
-                }
+                roomMinutes += openMinutes(room, day, h, campaign)
             }
             let need = requests.reduce(0) { $0 + $1.minutes }
             if need > roomMinutes {
@@ -184,6 +182,47 @@ enum Feasibility {
             }
         }
         return reasons
+    }
+
+    /// Minutes of the half-day `h` of `day` during which the room is available (R9).
+    static func openMinutes(_ room: Room, _ day: Day, _ h: TimeRange, _ campaign: Campaign) -> Int {
+        guard !room.available.isEmpty else { return h.minutes }
+        return AvailabilityWindows(room.available, hours: campaign.hours).windows(on: day).reduce(0) { total, w in
+            total + max(0, min(w.end, h.end) - max(w.start, h.start))
+        }
+    }
+
+    /// Room time over the session (R4, R9, R11): the oral and group sittings whose suitable rooms
+    /// all lie within a set S need, together, no more minutes than the rooms of S are open.
+    /// Checked for every distinct set of suitable rooms (up to `poolLimit` of them).
+    static func roomTime(_ problem: PlanningProblem) -> [String] {
+        let campaign = problem.campaign
+        var demand: [[Bool]: (minutes: Int, exams: Set<String>)] = [:]
+        for r in problem.requests where r.exam.mode == .oral || r.exam.mode == .group {
+            var d = demand[problem.suitableRooms(r)] ?? (0, [])
+            d.minutes += r.minutes
+            d.exams.insert(r.exam.id)
+            demand[problem.suitableRooms(r)] = d
+        }
+        guard demand.count <= Self.poolLimit else { return [] }
+        var open = Array(repeating: 0, count: campaign.rooms.count)
+        for (k, room) in campaign.rooms.enumerated() {
+            for day in campaign.days {
+                open[k] += openMinutes(room, day, campaign.hours.morning, campaign) + openMinutes(room, day, campaign.hours.afternoon, campaign)
+            }
+        }
+        let sets = demand.keys.sorted { $0.lexicographicallyPrecedes($1) { !$0 && $1 } }
+        for set in sets {
+            let inside = sets.filter { other in other.indices.allSatisfy { !other[$0] || set[$0] } }
+            let need = inside.reduce(0) { $0 + demand[$1]!.minutes }
+            let have = set.indices.reduce(0) { $0 + (set[$1] ? open[$1] : 0) }
+            guard need > have else { continue }
+            let exams = inside.reduce(into: Set<String>()) { $0.formUnion(demand[$1]!.exams) }.sorted().joined(separator: ", ")
+            let rooms = set.indices.filter { set[$0] }.map { campaign.rooms[$0].id }
+            let named = rooms.prefix(6).joined(separator: ", ") + (rooms.count > 6 ? ", …" : "")
+            return ["the \(exams) sittings need \(need) minutes of room time in the rooms that suit them (\(rooms.isEmpty ? "none" : named)); those rooms are open \(have) minutes over the session"]
+        }
+        return []
     }
 
     /// Seats only a few members can fill (a president, a certifier, an external member): the
@@ -220,6 +259,7 @@ enum Feasibility {
         let kinds: [(name: String, members: MemberSet, need: (SittingRequest) -> Int)] = [
             ("president", problem.presidingMembers & problem.members(of: .professional), { $0.exam.jury.president ? 1 : 0 }),
             ("certifier", problem.members(of: .certifier), { $0.exam.jury.roles[.certifier] ?? 0 }),
+            ("professional", problem.members(of: .professional), { $0.exam.jury.roles[.professional] ?? 0 }),
             ("external member", problem.externalMembers, { r in r.exam.jury.external.map { Int(($0 * Double(r.jurySize) + 1e-9).rounded(.down)) + 1 } ?? 0 }),
         ]
         var reasons: [String] = []
