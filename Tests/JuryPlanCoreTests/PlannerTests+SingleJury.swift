@@ -97,4 +97,23 @@ extension PlannerTests {
         for k in 1...3 { b.candidate("C\(k)", exams: ["BC1"]) }
         assertInfeasible(b.build(), naming: ["135 minutes of room time", "(S1)", "open 60 minutes"], "room time")
     }
+    /// Four CSEC candidates over two days, three of them with imposed supervisors (P1+P2, P1,
+    /// P3) on all six exams, two rooms, one certifier: the greedy cannot staff the days these
+    /// layouts give, and one branch-and-bound node did not either (exit 3); the small-day search
+    /// finds the juries.
+    func testImposedSupervisorsOverTwoDaysArePlanned() throws {
+        let all = ["BC1", "BC2", "BC3", "BC4", "BC5", "FINAL"]
+        let b = CampaignBuilder(.csec, days: [D1, D2])
+            .certifier("C1")
+            .professional("P1", canPreside: true, structure: "MSP de Vendôme").professional("P2", structure: "CPTS Tours")
+            .professional("P3", canPreside: true, structure: "EHPAD Bourges").professional("P4", external: false, structure: "CCAS Orléans")
+            .professional("P5", structure: "MSP de Dreux")
+            .room("O1", site: "Orléans", capacity: 8).room("O2", site: "Orléans", capacity: 8)
+            .candidate("S01", exams: all, structure: "MSP de Blois", jury: ["P1", "P2"])
+            .candidate("S02", exams: all, structure: "MSP de Vierzon", jury: ["P1"])
+            .candidate("S03", exams: all, structure: "MSP de Chinon", jury: ["P3"])
+            .candidate("S04", exams: all, structure: "MSP de Gien")
+        let plan = try XCTUnwrap(assertPlans(b.build(), "imposed supervisors"))
+        XCTAssertEqual(plan.schedule.rows.count, 24)
+    }
 }

@@ -25,6 +25,7 @@ public struct Planner {
 
     public func run() -> PlanOutcome {
         let clock = Stopwatch()
+        let budget = SearchBudget()
         let problem = PlanningProblem(campaign)
         let impossible = Feasibility.impossibilities(problem)
         if !impossible.isEmpty { return .infeasible(impossible) }
@@ -76,7 +77,7 @@ public struct Planner {
             if let other = search.better(than: base, feedback) {
                 options.progress?("variant \(other.variantIndex) of the layout scores \(format(other.score.2)) against \(format(base.score.2)) by the greedy juries, \(format(clock.elapsed)) s")
                 figures.layoutSeconds = clock.elapsed
-                if case .success(let found) = convene(other.panels, problem: problem, figures: &figures, clock: clock, staffedByGreedy: true) {
+                if case .success(let found) = convene(other.panels, problem: problem, figures: &figures, clock: clock, budget: budget, staffedByGreedy: true) {
                     (panels, outcome) = (other.panels, .success(found))
                 } else {
                     figures = PlanFigures()
@@ -86,7 +87,7 @@ public struct Planner {
             // Early layouts of a large session are rejected on the greedy's word alone: GLPK
             // rarely staffs a day the greedy leaves short, and asking it cost a second a day.
             let rescue = attempt >= Self.greedyOnlyAttempts || problem.requests.count <= LayoutSearch.smallSession
-            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
+            switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, budget: budget, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
             case .failure(let failures):
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -159,6 +160,16 @@ public struct Planner {
     /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
     static let initialShare = 0.92
     static let layoutAttempts = 30
+    /// A day of up to this many panels that the greedy leaves short gets up to `searchNodes`
+    /// branch-and-bound nodes.
+    static let searchedPanels = 30
+    static let searchNodes = 10_000
+
+    /// Day searches left in a run (a session whose layouts keep failing would otherwise spend
+    /// its whole time limit searching).
+    final class SearchBudget {
+        var searches = 60
+    }
     /// Attempts whose probe does not ask GLPK to rescue a day (sessions above `LayoutSearch.smallSession`).
     static let greedyOnlyAttempts = 10
     /// Sessions of up to `LayoutSearch.smallSession` sittings lay out in milliseconds: they get
@@ -179,17 +190,19 @@ public struct Planner {
     /// already ran that pass on these panels and the greedy staffed every day.
     /// `rescue`: the probe asks GLPK to staff a day the greedy leaves short (otherwise the
     /// layout is rejected at once).
-    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, staffedByGreedy: Bool,
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
+                         staffedByGreedy: Bool,
                          rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         var probe = PlanFigures()
         if !staffedByGreedy,
-           case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, greedyFirst: true, rescue: rescue) {
+           case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, budget: budget, greedyFirst: true, rescue: rescue) {
             return .failure(failures)
         }
-        return convene(panels, problem: problem, figures: &figures, clock: clock, greedyFirst: false)
+        return convene(panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false)
     }
 
-    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, greedyFirst: Bool,
+    private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
+                         greedyFirst: Bool,
                          rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
@@ -206,7 +219,8 @@ public struct Planner {
                 continue
             }
             let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: history.examined, loadBefore: history.load).run()
-            if greedyFirst, !staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }) {
+            let greedyShort = staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 })
+            if greedyFirst, !greedyShort {
                 history.record(greedy.juries, of: panelIDs, panels: panels)
                 continue
             }
@@ -220,9 +234,13 @@ public struct Planner {
             figures.modelRows += model.model.constraintCount
             figures.modelColumns += model.model.variableCount
             figures.modelNonZeros += model.model.nonZeroCount
+            // A small day that the greedy cannot staff gets a real search: one node rarely finds
+            // the only way through.
+            let search = greedyShort && staffing.count <= Self.searchedPanels && budget.searches > 0
+            if search { budget.searches -= 1 }
             var parameters = SolveParameters(
                 timeLimit: max(1, (options.timeLimit - clock.elapsed) / Double(days.count - n)),
-                relativeGap: options.gap, nodeLimit: options.nodeLimit)
+                relativeGap: options.gap, nodeLimit: search ? max(options.nodeLimit, Self.searchNodes) : options.nodeLimit)
             parameters.warmStart = model.values(juries: greedy.juries, presidents: greedy.presidents)
             parameters.proximitySearch = options.proximitySearch
             if let folder = options.writeLPFolder { parameters.writeLPPath = folder + "/jury-\(day).lp" }
