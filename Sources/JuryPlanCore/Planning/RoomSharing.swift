@@ -55,8 +55,8 @@ struct RoomSharing {
     /// One half-day: `rooms` maps a room to its blocks in time order, each block its panels.
     private mutating func share(in period: Period, _ ids: [Int]) -> Int {
         var rooms: [Int: [[Int]]] = [:]
-        for (room, members) in Dictionary(grouping: ids, by: { panels[$0].room }) {
-            rooms[room] = [members.sorted()]
+        for (room, panelIDs) in Dictionary(grouping: ids, by: { panels[$0].room }) {
+            rooms[room] = [panelIDs.sorted()]
         }
         let length = problem.hours(period).minutes
         var closed = 0
