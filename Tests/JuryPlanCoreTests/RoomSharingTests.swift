@@ -63,6 +63,7 @@ final class RoomSharingTests: XCTestCase {
         let result = share(campaign(), [twoPanels[0], ("Y", "BC5", 510, "A1", ["P3", "P4"])])
         XCTAssertEqual(result.closed, 0)
         XCTAssertEqual(result.after.roomHalfDays, 2)
+        XCTAssertEqual(result.audit.breaches.map(\.description), [])
     }
 
     /// Neither candidate may sit after 09:00 (R9): neither block can go second.
@@ -73,6 +74,7 @@ final class RoomSharingTests: XCTestCase {
         }, twoPanels)
         XCTAssertEqual(result.closed, 0)
         XCTAssertEqual(result.schedule.rows.map { Clock.format($0.time.start) }, ["08:30", "08:30"])
+        XCTAssertEqual(result.audit.breaches.map(\.description), [])
     }
 
     /// Only Y may come later: X keeps 08:30 and Y follows in X's room, whichever room goes.

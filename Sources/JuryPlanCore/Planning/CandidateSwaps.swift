@@ -200,7 +200,7 @@ struct CandidateSwaps {
         let panel = panels[to.panel]
         // A written sitting's slot names its first candidate's request: x's own is looked up.
         let exam = panels[from.panel].exam.id
-        guard let request = problem.requestsOfCandidate[x].map({ problem.requests[$0] }).first(where: { $0.exam.id == exam }),
+        guard let request = problem.request(of: x, exam: exam),
               problem.suitableRooms(request)[panel.room] else { return false }
         let examiners = problem.mayExamine(request)
         guard juries[to.panel].allSatisfy({ examiners.contains($0) }) else { return false }

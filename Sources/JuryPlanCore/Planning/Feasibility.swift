@@ -12,11 +12,10 @@ enum Feasibility {
         for r in problem.requests {
             let people = r.candidates.map { problem.candidate($0) }
             let who = r.candidates.count == 1 ? "of \(people[0].displayName) (\(people[0].id))" : "of group \(people[0].group)"
-            let regions = Set(people.map { NameKey.of($0.region) })
-            if r.exam.regional, regions.count > 1 {
-                let names = people.map(\.region).reduce(into: [String]()) { list, name in
-                    if !list.contains(where: { NameKey.same($0, name) }) { list.append(name) }
-                }
+            let names = people.map(\.region).reduce(into: [String]()) { list, name in
+                if !list.contains(where: { NameKey.same($0, name) }) { list.append(name) }
+            }
+            if r.exam.regional, names.count > 1 {
                 add("\(r.exam.id) \(who) gathers candidates of \(names.count) regions (\(names.joined(separator: ", "))): a regional exam's room and jury share each candidate's region (R15)")
                 continue
             }

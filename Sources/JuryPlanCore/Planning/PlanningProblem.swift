@@ -282,6 +282,11 @@ final class PlanningProblem {
     func day(_ p: Period) -> Day { campaign.days[p.dayIndex] }
     func hours(_ p: Period) -> TimeRange { campaign.hours.range(p.half) }
     func candidate(_ c: Int) -> Candidate { campaign.candidates[c] }
+
+    /// Candidate c's own request for the exam (a written or group slot names another's).
+    func request(of c: Int, exam examID: String) -> SittingRequest? {
+        requestsOfCandidate[c].lazy.map { self.requests[$0] }.first { $0.exam.id == examID }
+    }
 }
 
 extension PlanningProblem {

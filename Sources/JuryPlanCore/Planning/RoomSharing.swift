@@ -142,7 +142,7 @@ struct RoomSharing {
                 if room != panel.room {
                     if panel.exam.mode == .written, target.capacity < slot.candidates.count { return false }
                     for c in slot.candidates {
-                        guard let own = request(of: c, exam: panel.exam), problem.suitableRooms(own)[room] else { return false }
+                        guard let own = problem.request(of: c, exam: panel.exam.id), problem.suitableRooms(own)[room] else { return false }
                     }
                 }
                 if shift != 0 {
@@ -167,11 +167,6 @@ struct RoomSharing {
             }
         }
         return true
-    }
-
-    /// Candidate c's own request for `exam` (a written slot names its first candidate's).
-    private func request(of c: Int, exam: Exam) -> SittingRequest? {
-        problem.requestsOfCandidate[c].lazy.map { problem.requests[$0] }.first { $0.exam.id == exam.id }
     }
 
     /// Where candidate c sits, but the sittings of the block being moved (they move together)
