@@ -51,7 +51,7 @@ extension JuryPlanCommand {
                 for _ in 0..<runs {
                     switch Planner(campaign: campaign, options: PlanOptions(timeLimit: timeLimit)).run() {
                     case .planned(let plan): plans.append(plan)
-                    case .infeasible(let r), .notFound(let r):
+                    case .infeasible(let r), .notFound(let r, _):
                         console.print("| \(n) | – | \(campaign.members.count) | \(campaign.rooms.count) | \(campaign.days.count) | no plan: \(r.first ?? "") |")
                     }
                 }

@@ -9,8 +9,16 @@ extension JuryPlanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a realistic seeded campaign (for tests and benchmarks).")
 
+        /// Thesis-defence sessions before fixed committees, each written with a lawful witness.
+        enum Shape: String, ExpressibleByArgument, CaseIterable {
+            case masterDefences = "master-defences", bachelorDefences = "bachelor-defences"
+        }
+
         @Option(help: "The certification: csec, pacte or cpas.")
-        var preset: Init.PresetArgument
+        var preset: Init.PresetArgument?
+
+        @Option(help: "Instead of a preset: master-defences (committees of 3–6, 1-hour slots) or bachelor-defences (supervisor and reviewer, 30-minute slots); writes witness.csv, a lawful schedule, beside the campaign.")
+        var shape: Shape?
 
         @Option(help: "Number of candidates.")
         var candidates: Int
@@ -26,12 +34,23 @@ extension JuryPlanCommand {
 
         func validate() throws {
             guard (0...100_000).contains(candidates) else { throw ValidationError("--candidates must lie between 0 and 100000") }
+            guard (preset == nil) != (shape == nil) else { throw ValidationError("give either --preset or --shape") }
             guard preset != .custom else { throw ValidationError("--preset must be csec, pacte or cpas") }
             if let days, !(1...366).contains(days) { throw ValidationError("--days must lie between 1 and 366") }
         }
 
         func run() throws {
-            guard let name = PresetName(rawValue: preset.rawValue) else { throw ExitCode(Exit.badInput) }
+            if let shape {
+                var form: DefenceSessionGenerator.Shape = shape == .masterDefences ? .master(candidates: candidates) : .bachelor(candidates: candidates)
+                if let days { form.days = days }
+                let (campaign, witness) = DefenceSessionGenerator(shape: form, seed: seed).generate()
+                let folder = URL(fileURLWithPath: directory, isDirectory: true)
+                try CampaignWriter.write(campaign, to: folder)
+                try AtomicFile.write(ScheduleCSV.write(witness, campaign: campaign, options: ScheduleCSV.Options()), to: folder.appendingPathComponent("witness.csv"))
+                Console.current.print("Generated \(campaign.candidates.count) defences, \(campaign.members.count) staff, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory), with a lawful witness.csv.")
+                return
+            }
+            guard let preset, let name = PresetName(rawValue: preset.rawValue) else { throw ExitCode(Exit.badInput) }
             let campaign = CampaignGenerator(preset: name, candidates: candidates, seed: seed, days: days).generate()
             try CampaignWriter.write(campaign, to: URL(fileURLWithPath: directory, isDirectory: true))
             Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory).")

@@ -52,6 +52,9 @@ struct PlanningOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the solver's progress to stderr.")
     var verbose = false
 
+    @Flag(name: .long, help: "When not every sitting can be placed, write the best partial plan and list each sitting left out with its reason (exit 0).")
+    var allowPartial = false
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must lie in [0, 1)") }
@@ -65,6 +68,7 @@ struct PlanningOptions: ParsableArguments {
         options.writeLPFolder = writeLp
         options.nodeLimit = nodeLimit
         options.proximitySearch = polish
+        options.allowPartial = allowPartial
         if let folder = writeLp { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let started = Date()
         if verbose || campaign.candidates.count >= 300 {
@@ -78,10 +82,13 @@ struct PlanningOptions: ParsableArguments {
             for r in reasons.prefix(20) { console.note("  - \(r)") }
             if reasons.count > 20 { console.note("  … and \(reasons.count - 20) more") }
             throw ExitCode(Exit.failure)
-        case .notFound(let reasons):
+        case .notFound(let reasons, let partial):
             console.note("No plan found within the limits:")
             for r in reasons.prefix(20) { console.note("  - \(r)") }
             if reasons.count > 20 { console.note("  … and \(reasons.count - 20) more") }
+            if let partial {
+                console.note("A partial plan places \(partial.figures.sittings) sittings; `plan --allow-partial` writes it.")
+            }
             throw ExitCode(Exit.timeLimit)
         }
     }
@@ -106,7 +113,9 @@ enum PlanReport {
             "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(String(count).leftPadded(6))  × \(String(format: "%g", weight))"
                 + (bound.map { "  (no plan below \($0))" } ?? "")
         }
-        return [
+        let missing: [String] = plan.unplaced.isEmpty ? [] : ["Partial plan: \(plan.unplaced.count) sitting(s) could not be placed:"]
+            + plan.unplaced.map { "  - \($0.description)" }
+        let lines: [String] = [
             "Planned \(f.rows) registrations in \(f.sittings) sittings over \(f.daysOpened) day(s) for \"\(campaign.name)\".",
             String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
                    f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
@@ -116,8 +125,9 @@ enum PlanReport {
             line("repeated examiners", f.repeatedExaminers, w.repeatExaminer),
             line("load imbalance", f.imbalance, w.imbalance),
             line("preferences not met", f.preferencesUnmet, w.preference) + "  (\(f.preferencesMet) of \(f.preferencesTotal) met)",
-            "Every rule R1–R18 checked: no breach.",
-        ].joined(separator: "\n")
+            plan.isPartial ? "Every rule R1–R18 checked: no breach besides the sittings left out (R1)." : "Every rule R1–R18 checked: no breach.",
+        ]
+        return (missing + lines).joined(separator: "\n")
     }
 }
 

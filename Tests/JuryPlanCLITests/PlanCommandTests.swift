@@ -46,7 +46,7 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         switch Planner(campaign: campaign, options: Self.options).run() {
         case .planned(let plan): return plan
         case .infeasible(let reasons): XCTFail("\(label): expected a plan, got infeasible: \(reasons)", file: file, line: line)
-        case .notFound(let reasons): XCTFail("\(label): expected a plan, got notFound (exit 3): \(reasons)", file: file, line: line)
+        case .notFound(let reasons, _): XCTFail("\(label): expected a plan, got notFound (exit 3): \(reasons)", file: file, line: line)
         }
         return nil
     }

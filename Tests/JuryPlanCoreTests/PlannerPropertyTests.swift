@@ -46,7 +46,7 @@ final class PlannerPropertyTests: XCTestCase {
         case .infeasible(let reasons):
             problems += reasonProblems(reasons, outcome: "infeasible")
             return Verdict(planned: false, outcome: "infeasible: " + reasons.joined(separator: " / "), problems: problems, seconds: seconds)
-        case .notFound(let reasons):
+        case .notFound(let reasons, _):
             problems += reasonProblems(reasons, outcome: "notFound")
             return Verdict(planned: false, outcome: "notFound: " + reasons.joined(separator: " / "), problems: problems, seconds: seconds)
         }

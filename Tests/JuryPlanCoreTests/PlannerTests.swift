@@ -25,7 +25,7 @@ final class PlannerTests: XCTestCase {
             return plan
         case .infeasible(let reasons):
             XCTFail("\(label): expected a plan, got infeasible: \(reasons)", file: file, line: line)
-        case .notFound(let reasons):
+        case .notFound(let reasons, _):
             XCTFail("\(label): expected a plan, got notFound: \(reasons)", file: file, line: line)
         }
         return nil
@@ -44,7 +44,7 @@ final class PlannerTests: XCTestCase {
             let named = reasons.contains { r in words.allSatisfy { r.lowercased().contains($0.lowercased()) } }
             XCTAssertTrue(named, "\(label): no reason names \(words): \(reasons)", file: file, line: line)
             return reasons
-        case .notFound(let reasons):
+        case .notFound(let reasons, _):
             XCTFail("\(label): expected .infeasible (exit 1), got .notFound (exit 3): \(reasons)", file: file, line: line)
             return reasons
         case .planned(let plan):
@@ -331,7 +331,7 @@ final class PlannerTests: XCTestCase {
             XCTAssertEqual(plan.figures.rows, 0)
             XCTAssertEqual(plan.figures.objective, 0)
             XCTAssertEqual(plan.figures.gap, 0)
-        case .infeasible(let reasons), .notFound(let reasons):
+        case .infeasible(let reasons), .notFound(let reasons, _):
             print("planner on a campaign without candidates: not planned: \(reasons)")
             XCTAssertEqual(PlannerPropertyTests.reasonProblems(reasons, outcome: "empty"), [])
         }

@@ -39,10 +39,36 @@ public struct PlanFigures: Sendable, Equatable {
     public var preferencesUnmet: Int { preferencesTotal - preferencesMet }
 }
 
-/// A timetable and its figures.
+/// A sitting the planner could not place, and why, in the users' terms.
+public struct UnplacedSitting: Sendable, Hashable {
+    public var exam: String
+    /// Candidate ids (one for an oral, several for a group sitting).
+    public var candidates: [String]
+    public var reason: String
+
+    public init(exam: String, candidates: [String], reason: String) {
+        self.exam = exam
+        self.candidates = candidates
+        self.reason = reason
+    }
+
+    public var description: String { "\(exam) of \(candidates.joined(separator: ", ")): \(reason)" }
+}
+
+/// A timetable and its figures; a partial plan also lists the sittings it could not place
+/// (its schedule keeps every rule for the sittings it holds).
 public struct Plan: Sendable {
     public var schedule: Schedule
     public var figures: PlanFigures
+    public var unplaced: [UnplacedSitting] = []
+
+    public init(schedule: Schedule, figures: PlanFigures, unplaced: [UnplacedSitting] = []) {
+        self.schedule = schedule
+        self.figures = figures
+        self.unplaced = unplaced
+    }
+
+    public var isPartial: Bool { !unplaced.isEmpty }
 }
 
 /// What `plan` comes to.
@@ -50,8 +76,9 @@ public enum PlanOutcome: Sendable {
     case planned(Plan)
     /// No plan can exist; the reasons in the users' terms.
     case infeasible([String])
-    /// None found within the limits, without proof that none exists.
-    case notFound([String])
+    /// None found within the limits, without proof that none exists; the best partial plan
+    /// found, when there is one (its `unplaced` say what is missing and why).
+    case notFound([String], partial: Plan? = nil)
 }
 
 /// Options of the planner.
@@ -69,6 +96,9 @@ public struct PlanOptions: Sendable {
     /// Writes each day's jury model in CPLEX LP format to this folder.
     public var writeLPFolder: String?
     public var progress: (@Sendable (String) -> Void)?
+    /// Return the best partial plan (`.planned` with `unplaced`) when not every sitting can be
+    /// placed, instead of failing (`plan --allow-partial`).
+    public var allowPartial = false
 
     public init(timeLimit: Double = 60, gap: Double = 0.001) {
         self.timeLimit = timeLimit

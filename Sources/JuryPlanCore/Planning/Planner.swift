@@ -27,8 +27,12 @@ public struct Planner {
         let clock = Stopwatch()
         let budget = SearchBudget()
         let problem = PlanningProblem(campaign)
-        let impossible = Feasibility.impossibilities(problem)
-        if !impossible.isEmpty { return .infeasible(impossible) }
+        let committees = CommitteeProblem(problem)
+        if committees == nil || !options.allowPartial {
+            let impossible = Feasibility.impossibilities(problem)
+            if !impossible.isEmpty { return .infeasible(impossible) }
+        }
+        if let committees { return planCommittees(committees, problem: problem, clock: clock) }
 
         // Panels of half a day's sittings let one jury sit a morning and an afternoon.
         let half = max(1, campaign.maxSittingsPerDay / 2)

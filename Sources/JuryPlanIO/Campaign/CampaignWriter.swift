@@ -45,7 +45,22 @@ public enum CampaignWriter {
             member: {max_sittings_per_day: \(c.maxSittingsPerDay)}
             weights: {member_days: \(w.memberDays), room_halfdays: \(w.roomHalfDays), candidate_days: \(w.candidateDays), repeat_examiner: \(w.repeatExaminer), imbalance: \(w.imbalance), preference: \(w.preference)}
 
-            """
+            """ + (c.preset == .custom ? exams(c.exams) : "")
+    }
+
+    /// A custom campaign's own exams (presets' exams are the preset's).
+    static func exams(_ exams: [Exam]) -> String {
+        func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+        let lines = exams.map { e -> String in
+            var jury = ["size: \(e.jury.size)"]
+            if !e.jury.roles.isEmpty { jury.append("roles: {" + e.jury.roles.sorted { $0.key < $1.key }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", ") + "}") }
+            if let external = e.jury.external { jury.append("external: \(external)") }
+            jury.append("president: \(e.jury.president)")
+            jury.append("imposed: \(e.jury.imposed)")
+            return "  - {id: \(e.id), name: \"\(e.name.replacingOccurrences(of: "\"", with: "'"))\", mode: \(e.mode.rawValue), minutes: \(e.minutes), "
+                + "jury: {\(jury.joined(separator: ", "))}, needs: \(list(e.needs)), after: \(list(e.after)), regional: \(e.regional)}"
+        }
+        return "exams:\n" + lines.joined(separator: "\n") + "\n"
     }
 
     /// Writes the folder; refuses to overwrite an existing campaign.
