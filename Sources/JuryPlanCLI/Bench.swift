@@ -23,6 +23,9 @@ extension JuryPlanCommand {
         @Option(help: "Generator seed.")
         var seed: UInt64 = 1
 
+        @Option(help: "Thesis-defence sessions instead of a preset (master-defences or bachelor-defences): the plan is compared with the generator's witness.")
+        var shape: Generate.Shape?
+
         @Option(name: .long, help: "Time limit per plan, seconds.")
         var timeLimit: Double = 600
 
@@ -41,6 +44,7 @@ extension JuryPlanCommand {
 
         func run() throws {
             let console = Console.current
+            if let shape { return benchDefences(shape) }
             guard let name = PresetName(rawValue: preset.rawValue), name != .custom else { throw ExitCode(Exit.badInput) }
             console.print("| candidates | sittings | members | rooms | days | model rows × cols (nnz) | layouts and retries s | final juries s | total s (median of \(runs)) | objective | bound | gap | member-days (bound) | room half-days (bound) | candidate-days (bound) |")
             console.print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -71,6 +75,34 @@ extension JuryPlanCommand {
                 console.print("| candidates | rows × cols (nnz) | build s | GLPK status | time s | objective | bound | decomposition, same three terms |")
                 console.print("|---:|---|---:|---|---:|---:|---:|---:|")
                 for line in monolithic { console.print(line) }
+            }
+        }
+
+        /// Committee sessions: the planner against the witness the generator made first.
+        private func benchDefences(_ shape: Generate.Shape) {
+            let console = Console.current
+            console.print("| defences | staff | rooms | days | MIP rows × cols | total s (median of \(runs)) | objective | bound | gap | member-days (bound) | witness member-days | room half-days | witness room half-days |")
+            console.print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for n in parsedSizes {
+                let form: DefenceSessionGenerator.Shape = shape == .masterDefences ? .master(candidates: n) : .bachelor(candidates: n)
+                let (campaign, witness) = DefenceSessionGenerator(shape: form, seed: seed).generate()
+                var seconds: [Double] = []
+                var last: Plan?
+                for _ in 0..<runs {
+                    guard case .planned(let plan) = Planner(campaign: campaign, options: PlanOptions(timeLimit: timeLimit)).run(), !plan.isPartial else {
+                        console.print("| \(n) | \(campaign.members.count) | \(campaign.rooms.count) | \(campaign.days.count) | no plan | | | | | | | | |")
+                        break
+                    }
+                    seconds.append(plan.figures.seconds)
+                    last = plan
+                }
+                guard let plan = last else { continue }
+                var w = PlanFigures()
+                PlanMeasures.fill(&w, schedule: witness, campaign: campaign)
+                let f = plan.figures
+                console.print("| \(campaign.candidates.count) | \(campaign.members.count) | \(campaign.rooms.count) | \(campaign.days.count) | \(f.modelRows) × \(f.modelColumns) | "
+                    + String(format: "%.2f | %.0f | %.0f | %.1f %% | ", seconds.sorted()[seconds.count / 2], f.objective, f.bound, f.gap * 100)
+                    + "\(f.memberDays) (\(f.memberDaysBound)) | \(w.memberDays) | \(f.roomHalfDays) | \(w.roomHalfDays) |")
             }
         }
 

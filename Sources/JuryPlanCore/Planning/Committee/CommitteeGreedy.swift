@@ -42,8 +42,21 @@ struct CommitteeGreedy {
                 continue
             }
             for n in neighbours[s] where waiting.contains(n) {
-                free[n] = free[n].filter { $0.dayIndex != booking.dayIndex || timetable.peopleBlocking(n, at: $0).isEmpty }
+                free[n] = free[n].filter { $0.dayIndex != booking.dayIndex || timetable.peopleFree(n, at: $0) }
             }
+        }
+        for s in left { _ = repair(s, in: &timetable) }
+        return timetable
+    }
+
+    /// The way a person plans by hand: candidates as listed, each at the start that convenes
+    /// the fewest new member-days (a second start for the search; on sessions where people
+    /// are spread thin it can gather them better than the most-constrained order).
+    func constructInOrder() -> CommitteeTimetable {
+        var timetable = CommitteeTimetable(session)
+        var left: [Int] = []
+        for s in session.sittings.indices where session.sittings[s].impossibility == nil {
+            if placeCheapest(s, in: &timetable) == nil { left.append(s) }
         }
         for s in left { _ = repair(s, in: &timetable) }
         return timetable
@@ -119,19 +132,34 @@ struct CommitteeGreedy {
         return cost + Double(option.dayIndex) * 1e-3 + Double(option.start) * 1e-6
     }
 
-    /// Moves one sitting out of the way of `s` (shared member or candidate at a start of `s`),
-    /// books `s` there and the moved one at its cheapest other free start; undone if that fails.
-    func repair(_ s: Int, in timetable: inout CommitteeTimetable) -> Bool {
+    /// Ejection chains: books `s` at a start where at most two sittings block it, those
+    /// sittings then go elsewhere the same way, up to `depth` moves deep; the timetable is
+    /// restored when the chain fails. `budget` counts the starts tried (a deterministic limit).
+    func repair(_ s: Int, in timetable: inout CommitteeTimetable, depth: Int = 3) -> Bool {
+        var budget = Self.repairBudget
+        return relocate(s, in: &timetable, depth: depth, moved: [s], budget: &budget)
+    }
+
+    /// Starts a repair may try for one sitting left out.
+    static let repairBudget = 4_000
+
+    private func relocate(_ s: Int, in timetable: inout CommitteeTimetable, depth: Int, moved: Set<Int>, budget: inout Int) -> Bool {
+        if placeCheapest(s, in: &timetable) != nil { return true }
+        guard depth > 0 else { return false }
         for option in session.sittings[s].options {
-            let blockers = timetable.peopleBlocking(s, at: option)
-            guard blockers.count == 1, let moved = blockers.first, let old = timetable.bookings[moved] else { continue }
-            timetable.unbook(moved)
-            if let room = timetable.room(for: s, at: option) {
-                timetable.book(s, option, room: room)
-                if placeCheapest(moved, in: &timetable) != nil { return true }
-                timetable.unbook(s)
+            for blockers in timetable.blockingChoices(s, at: option) {
+                guard budget > 0 else { return false }
+                budget -= 1
+                guard !blockers.isEmpty, blockers.count <= 2, !blockers.contains(where: moved.contains) else { continue }
+                let saved = timetable
+                for b in blockers { timetable.unbook(b) }
+                if let room = timetable.room(for: s, at: option) {
+                    timetable.book(s, option, room: room)
+                    let chain = moved.union(blockers)
+                    if blockers.allSatisfy({ relocate($0, in: &timetable, depth: depth - 1, moved: chain, budget: &budget) }) { return true }
+                }
+                timetable = saved
             }
-            timetable.book(moved, old.option, room: old.room)
         }
         return false
     }

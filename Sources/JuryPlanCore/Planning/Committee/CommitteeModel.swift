@@ -50,7 +50,7 @@ struct CommitteeModel {
         self.free = free
         options = free.map { s in
             guard let fixed else { return session.sittings[s].options }
-            return session.sittings[s].options.filter { fixed.peopleBlocking(s, at: $0).isEmpty && fixed.room(for: s, at: $0) != nil }
+            return session.sittings[s].options.filter { fixed.peopleFree(s, at: $0) && fixed.room(for: s, at: $0) != nil }
         }
         position = Dictionary(uniqueKeysWithValues: free.enumerated().map { ($1, $0) })
         addPlacements()

@@ -14,13 +14,13 @@ struct CommitteePlanner {
     /// 254 columns solve to optimality in 0.06 s; 2,613 do not close in 60 s).
     static let wholeModelColumns = 1_500
     /// Branch-and-bound nodes per MIP: a deterministic work limit.
-    static let nodeLimit = 30
+    static let nodeLimit = 20
     /// Neighbourhoods tried, and how many in a row may fail before the search stops.
     static let neighbourhoods = 400
-    static let patience = 40
+    static let patience = 20
     /// Sittings freed in one neighbourhood: around a sitting left out (room is needed to seat
     /// it), and around a member convened on too many days (small MIPs close within the nodes).
-    static let neighbourhoodSize = 80
+    static let neighbourhoodSize = 100
     static let memberNeighbourhoodSize = 20
 
     struct Result {
@@ -35,6 +35,7 @@ struct CommitteePlanner {
         var result = Result(timetable: greedy.construct())
         var best = (placed: result.timetable.placedCount, objective: score(result.timetable))
         options.progress?("construction: \(best.placed) of \(session.sittings.count) sittings placed, objective \(format(best.objective)), \(format(clock.elapsed)) s")
+        consider(greedy.constructInOrder(), &result, &best, "construction in the candidates' order", clock)
         let columns = session.sittings.reduce(0) { $0 + $1.options.count }
         if columns > 0, columns <= Self.wholeModelColumns {
             let all = result.timetable.placedCount == session.sittings.count
@@ -113,15 +114,32 @@ struct CommitteePlanner {
         var chosen: [Int] = []
         var seen = Set<Int>()
         func add(_ s: Int) { if chosen.count < Self.neighbourhoodSize, seen.insert(s).inserted { chosen.append(s) } }
+        if !unplaced.isEmpty, round % 4 == 2 {
+            // One sitting left out and what holds the rooms on a day it could be held.
+            let seed = unplaced[(round / 4) % unplaced.count]
+            let days = Array(Set(session.sittings[seed].options.map(\.dayIndex))).sorted()
+            guard !days.isEmpty else { return [] }
+            let day = days[(round / 4 / unplaced.count) % days.count]
+            add(seed)
+            for (s, booking) in timetable.bookings.enumerated() where booking?.dayIndex == day { add(s) }
+            return chosen.sorted()
+        }
         if !unplaced.isEmpty, round % 2 == 0 {
             // One sitting left out, the sittings of its members, then of those members' co-members.
-            let seed = unplaced[(round / 2) % unplaced.count]
+            let seed = unplaced[(round / 4) % unplaced.count]
+            // The second ring keeps first the sittings booked on a day the seed could be held.
             add(seed)
+            let days = Set(session.sittings[seed].options.map(\.dayIndex))
             var ring = [seed]
             for _ in 0..<2 {
                 var next: [Int] = []
-                for s in ring { for m in session.sittings[s].members { for other in session.sittingsOfMember[m] where !seen.contains(other) { add(other); next.append(other) } } }
-                ring = next
+                for s in ring { for m in session.sittings[s].members { for other in session.sittingsOfMember[m] where !seen.contains(other) && !next.contains(other) { next.append(other) } } }
+                next.sort { a, b in
+                    let inA = timetable.bookings[a].map { days.contains($0.dayIndex) } ?? true, inB = timetable.bookings[b].map { days.contains($0.dayIndex) } ?? true
+                    return (inA ? 0 : 1, a) < (inB ? 0 : 1, b)
+                }
+                for s in next { add(s) }
+                ring = next.filter(seen.contains)
             }
             return chosen.sorted()
         }

@@ -32,28 +32,38 @@ struct CommitteeTimetable {
     func isConvened(_ m: Int, _ d: Int) -> Bool { !memberDay[m][d].isEmpty }
     func sittings(of m: Int, on d: Int) -> Int { memberDay[m][d].count }
 
-    /// Sittings already booked that keep sitting `s` from `option` on account of people (a
-    /// shared member or candidate): what must move for `s` to go there.
-    func peopleBlocking(_ s: Int, at option: SlotOption) -> [Int] {
+    /// Whether the people of `s` (members and candidates) are free for it at `option`.
+    func peopleFree(_ s: Int, at option: SlotOption) -> Bool {
+        let choices = blockingChoices(s, at: option)
+        return choices.count == 1 && choices[0].isEmpty
+    }
+
+    /// Sets of booked sittings whose moving would free `option` for `s` on account of people:
+    /// those that clash with it (buffer, another site, the candidate's day), and where a
+    /// member's daily limit is reached, any one more of that member's sittings that day.
+    func blockingChoices(_ s: Int, at option: SlotOption) -> [[Int]] {
         let sitting = session.sittings[s]
         let campaign = session.campaign
         let end = option.start + sitting.minutes
-        var blockers = Set<Int>()
+        var clash = Set<Int>()
+        for m in sitting.members {
+            for other in memberDay[m][option.dayIndex] where other != s {
+                guard let b = bookings[other] else { continue }
+                if !(b.end + campaign.bufferMinutes <= option.start || end + campaign.bufferMinutes <= b.start) || b.option.site != option.site {
+                    clash.insert(other)
+                }
+            }
+        }
+        for c in sitting.request.candidates where session.sittingsOfCandidate[c].count > 1 && !candidateFits(c, s, option, ignoring: clash) {
+            for other in session.sittingsOfCandidate[c] where other != s && bookings[other]?.dayIndex == option.dayIndex { clash.insert(other) }
+        }
+        var choices = [clash.sorted()]
         for m in sitting.members {
             let day = memberDay[m][option.dayIndex]
-            let overLimit = day.count + 1 > campaign.maxSittings(of: campaign.members[m])
-            for other in day where other != s {
-                guard let b = bookings[other] else { continue }
-                let clash = !(b.end + campaign.bufferMinutes <= option.start || end + campaign.bufferMinutes <= b.start)
-                if clash || b.option.site != option.site || overLimit { blockers.insert(other) }
-            }
+            guard day.filter({ !clash.contains($0) }).count + 1 > campaign.maxSittings(of: campaign.members[m]) else { continue }
+            choices = choices.flatMap { base in day.filter { !base.contains($0) }.map { (base + [$0]).sorted() } }
         }
-        for c in sitting.request.candidates where session.sittingsOfCandidate[c].count > 1 {
-            if !candidateFits(c, s, option, ignoring: []) {
-                for other in session.sittingsOfCandidate[c] where other != s && bookings[other]?.dayIndex == option.dayIndex { blockers.insert(other) }
-            }
-        }
-        return blockers.sorted()
+        return choices
     }
 
     /// R2, R12, R13 for candidate c sitting `s` at `option`, besides their other booked sittings.
@@ -69,10 +79,7 @@ struct CommitteeTimetable {
     /// The room `s` would take at `option`, or nil when the members, the candidates or the
     /// rooms cannot have it. A room already open in that half-day comes first (room half-days).
     func room(for s: Int, at option: SlotOption) -> Int? {
-        guard peopleBlocking(s, at: option).isEmpty else { return nil }
-        for c in session.sittings[s].request.candidates where session.sittingsOfCandidate[c].count > 1 {
-            guard candidateFits(c, s, option, ignoring: []) else { return nil }
-        }
+        guard peopleFree(s, at: option) else { return nil }
         return freeRoom(for: s, at: option)
     }
 
