@@ -39,7 +39,9 @@ let package = Package(
         .executableTarget(name: "juryplan", dependencies: ["JuryPlanCLI"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "JuryPlanCoreTests", dependencies: ["JuryPlanCore"]),
-        .testTarget(name: "JuryPlanIOTests", dependencies: ["JuryPlanIO", "JuryPlanCore"], resources: [.copy("Files")]),
+        // GRDB here only to tamper with a store the way a newer juryplan or a hand-made session would.
+        .testTarget(name: "JuryPlanIOTests", dependencies: ["JuryPlanIO", "JuryPlanCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    resources: [.copy("Files")]),
         .testTarget(name: "JuryPlanCLITests", dependencies: ["JuryPlanCLI", "JuryPlanIO", "JuryPlanCore"]),
     ]
 )

@@ -104,8 +104,11 @@ public struct ScheduleDiff: Sendable {
                 if presided, !presides { members.append(Notice(personID: m, isCandidate: false, action: .stopsPresiding, entry: i)) }
             }
         }
-        let byPerson: (Notice, Notice) -> Bool = { ($0.personID, $0.entry) < ($1.personID, $1.entry) }
-        return candidates.sorted(by: byPerson) + members.sorted(by: byPerson)
+        // By person, then in entry order; the offset keeps a person's notices on one entry in order.
+        func byPerson(_ notices: [Notice]) -> [Notice] {
+            notices.enumerated().sorted { ($0.element.personID, $0.element.entry, $0.offset) < ($1.element.personID, $1.element.entry, $1.offset) }.map(\.element)
+        }
+        return byPerson(candidates) + byPerson(members)
     }
 
     /// The ids of the people to tell, candidates first.

@@ -22,7 +22,7 @@ public final class CampaignStore: Sendable {
 
     /// Opens the folder's store, creating it when `create` is true and it does not exist yet.
     /// Refuses a store written by a newer juryplan, or a file that is not a JuryPlan store.
-    public static func open(_ folder: URL, create: Bool) throws -> CampaignStore {
+    public static func open(_ folder: URL, create: Bool, busyTimeout: TimeInterval = busyTimeout) throws -> CampaignStore {
         let url = url(in: folder)
         guard create || FileManager.default.fileExists(atPath: url.path) else {
             throw InputError(SourceLocation(file: fileName), "no store in \(folder.path): `juryplan plan` creates it with the first plan")
@@ -50,7 +50,7 @@ public final class CampaignStore: Sendable {
     /// Checks what the file is, then brings an older schema up to date.
     private func prepare() throws {
         let migrator = StoreSchema.migrator
-        try pool.read { db in
+        let upToDate = try pool.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if applicationID != StoreSchema.applicationID, applicationID != 0 || tables > 0 {
@@ -64,8 +64,10 @@ public final class CampaignStore: Sendable {
                                  "the store was written by a newer version of juryplan (schema \(unknown.joined(separator: ", "))); "
                                  + "this version knows up to '\(migrator.migrations.last ?? "")': use the newer juryplan")
             }
+            return try migrator.hasCompletedMigrations(db)
         }
-        try migrator.migrate(pool)
+        // Only a store to create or bring up to date takes the write lock when opened.
+        if !upToDate { try migrator.migrate(pool) }
     }
 
     /// Closes the connections: SQLite folds the write-ahead log back into campaign.sqlite, so
@@ -220,7 +222,7 @@ public final class CampaignStore: Sendable {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw InputError(location, "busy: another juryplan command (plan, import or publish) is writing to this campaign; "
-                                 + "waited \(Int(busyTimeout)) s, try again when it has finished")
+                                 + "try again when it has finished")
             case .SQLITE_NOTADB:
                 throw InputError(location, "this file is not an SQLite database; move it away (juryplan keeps its plans in campaign.sqlite)")
             case .SQLITE_CORRUPT:

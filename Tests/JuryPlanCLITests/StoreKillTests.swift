@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+import JuryPlanCore
+import JuryPlanIO
+
+/// SIGKILL at random moments of `plan`, `import` and `publish` (issue 17, faults): after each
+/// kill the store passes `PRAGMA integrity_check`, every plan stored before is intact, at most
+/// one plan is published, and the campaign files are whole (the old bytes or the new).
+final class StoreKillTests: TemporaryFolderTestCase {
+    /// The built `juryplan` beside the test bundle (`swift build --build-tests` builds both).
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("juryplan"),
+            Bundle.main.bundleURL.appendingPathComponent("juryplan"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("juryplan"),
+            PlanCommandTests.packageRoot.appendingPathComponent(".build/debug/juryplan"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[3]
+    }
+
+    struct Kept: Equatable {
+        var rows: [ScheduleRow]
+        var inputs: [String: Data]
+        var objective: Double
+    }
+
+    /// Every stored plan's rows, snapshot and figures.
+    func keptPlans(_ folder: URL) throws -> [Int: Kept] {
+        let store = try CampaignStore.open(folder, create: false)
+        defer { store.close() }
+        XCTAssertEqual(try store.integrityCheck(), "ok")
+        var kept: [Int: Kept] = [:]
+        for plan in try store.plans() {
+            kept[plan.number.value] = Kept(rows: try store.schedule(of: plan.number).rows, inputs: try store.inputFiles(of: plan.number),
+                                           objective: plan.figures.objective)
+        }
+        XCTAssertLessThanOrEqual(try store.plans().filter { $0.state == .published }.count, 1)
+        return kept
+    }
+
+    /// Runs the binary; kills it with SIGKILL after `delay` seconds. True when the kill landed.
+    func run(_ arguments: [String], killAfter delay: Double?) throws -> (killed: Bool, seconds: Double) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let started = Date()
+        try process.run()
+        if let delay {
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        process.waitUntilExit()
+        return (process.terminationReason == .uncaughtSignal, Date().timeIntervalSince(started))
+    }
+
+    func testKilledAtRandomMomentsTheStoreStaysWhole() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the binary first: \(Self.binary.path)")
+        let folder = try copyFiles("campaigns/check_small", into: "small")
+        for file in ["schedule_ok.csv", "schedule_breach.csv"] { try FileManager.default.removeItem(at: folder.appendingPathComponent(file)) }
+        let campaign = ["--campaign", folder.path]
+        // Two rooms files to import in turn, so that every import rewrites rooms.csv.
+        let original = try Data(contentsOf: folder.appendingPathComponent("rooms.csv"))
+        let variants = [original, Data("id,site,capacity,equipment,available\nS1,\"Bâtiment A; aile \"\"Est\"\"\",1,projector,2027-06-14\n".utf8)]
+        var roomFiles: [URL] = []
+        for (i, data) in variants.enumerated() {
+            let url = scratch.appendingPathComponent("rooms-\(i).csv")
+            try data.write(to: url)
+            roomFiles.append(url)
+        }
+        // Durations of undisturbed runs, to aim the kills inside them.
+        var seconds: [String: Double] = [:]
+        _ = try run(["plan"] + campaign, killAfter: nil)  // creates the store; the next run is typical
+        seconds["plan"] = try run(["plan"] + campaign, killAfter: nil).seconds
+        seconds["import"] = try run(["import", "rooms", roomFiles[1].path] + campaign, killAfter: nil).seconds
+        seconds["publish"] = try run(["publish", "1"] + campaign, killAfter: nil).seconds
+        var kept = try keptPlans(folder)
+        XCTAssertEqual(kept.count, 2)
+
+        var random = SeededRandom(seed: 17)
+        var landed: [String: Int] = [:], attempts = 0, storeOpenAtKill = 0, leftoversSeen = 0
+        var roomsBytes = Set(try variants.map { $0 } + [Data(contentsOf: folder.appendingPathComponent("rooms.csv"))])
+        while landed.values.reduce(0, +) < 24, attempts < 150 {
+            attempts += 1
+            // The operation with the fewest kills so far, so that each gets its share.
+            let operation = ["plan", "import", "publish"].min { (landed[$0] ?? 0, $0) < (landed[$1] ?? 0, $1) } ?? "plan"
+            let arguments: [String]
+            switch operation {
+            case "plan": arguments = ["plan"] + campaign
+            case "import": arguments = ["import", "rooms", roomFiles[attempts % 2].path] + campaign
+            default: arguments = ["publish", String(random.int(1...max(1, kept.count)))] + campaign
+            }
+            // Half the kills anywhere in the run, half in its last half (where the writing is).
+            let span = seconds[operation] ?? 0.2
+            let fraction = Double(random.int(0...1000)) / 1000
+            let delay = random.chance(0.5) ? fraction * span : span * (0.5 + fraction / 2)
+            let outcome = try run(arguments, killAfter: delay)
+            if outcome.killed { landed[operation, default: 0] += 1 }
+            // A write-ahead log left behind: the process had the store open when it was killed.
+            if outcome.killed, FileManager.default.fileExists(atPath: folder.appendingPathComponent("campaign.sqlite-wal").path) { storeOpenAtKill += 1 }
+
+            let now = try keptPlans(folder)
+            for (number, plan) in kept {
+                XCTAssertEqual(now[number], plan, "plan \(number) changed after a kill of `\(operation)` at \(delay) s")
+            }
+            XCTAssertTrue(now.count == kept.count || (operation == "plan" && now.count == kept.count + 1), "\(kept.count) → \(now.count) plans")
+            kept = now
+            let rooms = try Data(contentsOf: folder.appendingPathComponent("rooms.csv"))
+            XCTAssertTrue(roomsBytes.contains(rooms), "rooms.csv is one of the files imported, whole")
+            roomsBytes.insert(rooms)
+            XCTAssertNoThrow(try CampaignLoader.load(folder), "the campaign loads after a kill of `\(operation)` at \(delay) s")
+            // A killed write may leave its hidden temporary file (never a half-written target),
+            // which the next write of that file removes.
+            let leftovers = Set(["schedule.csv", "rooms.csv"].flatMap { AtomicFile.leftovers(of: folder.appendingPathComponent($0)) }.map(\.lastPathComponent))
+            let strays = try listing(folder).filter { !(CampaignLoader.inputFileNames + ["schedule.csv"]).contains($0) && !$0.hasPrefix("campaign.sqlite") }
+            XCTAssertEqual(Set(strays).subtracting(leftovers), [], "only the temporary files of killed writes")
+            leftoversSeen += strays.count
+        }
+        print("StoreKillTests: \(attempts) runs, kills landed: \(landed.sorted { $0.key < $1.key }), with the store open: \(storeOpenAtKill), temporary files left: \(leftoversSeen), plans kept: \(kept.count)")
+        XCTAssertGreaterThanOrEqual(landed.values.reduce(0, +), 20, "kills that landed: \(landed)")
+        for operation in ["plan", "import", "publish"] { XCTAssertGreaterThan(landed[operation] ?? 0, 0, operation) }
+        // After every kill, the next commands work, and sweep the temporary files of killed writes.
+        XCTAssertEqual(try run(["plan"] + campaign, killAfter: nil).killed, false)
+        XCTAssertEqual(try keptPlans(folder).count, kept.count + 1)
+        for file in roomFiles { XCTAssertEqual(try run(["import", "rooms", file.path] + campaign, killAfter: nil).killed, false) }
+        XCTAssertEqual(try listing(folder), (CampaignLoader.inputFileNames + ["campaign.sqlite", "schedule.csv"]).sorted())
+    }
+}
