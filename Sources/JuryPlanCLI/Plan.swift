@@ -29,7 +29,8 @@ extension JuryPlanCommand {
             let number = try PlanStoring.store(plan, loaded, options: planning, folder: campaignOptions.folder)
             try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
             Console.current.print(PlanReport.summary(plan, campaign: loaded.campaign))
-            Console.current.print("Stored as plan \(number) in \(CampaignStore.fileName); schedule written to \(target.path)")
+            Console.current.print("Schedule written to \(target.path)")
+            Console.current.print("Stored as plan \(number) in \(CampaignStore.fileName).")
         }
     }
 }
