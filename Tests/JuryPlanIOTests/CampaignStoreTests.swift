@@ -196,6 +196,40 @@ final class CampaignStoreTests: XCTestCase {
         XCTAssertEqual(try patient.plans().map(\.state), [.published])
     }
 
+    /// A plan of a generated 1,000-candidate CSEC campaign, shaped as the planner's (one row per
+    /// registration, 2–3 members a jury), with the campaign's real input files: stored in one
+    /// transaction well within a second or two, in a few megabytes.
+    func testStoringA1000CandidatePlanIsQuickAndSmall() throws {
+        let campaign = CampaignGenerator(preset: .csec, candidates: 1_000, seed: 1).generate()
+        var rows: [ScheduleRow] = []
+        for (c, candidate) in campaign.candidates.enumerated() {
+            for (e, exam) in candidate.exams.enumerated() {
+                let start = 510 + (c % 8) * 30, members = campaign.members
+                let jury = (0..<(exam == "FINAL" ? 3 : 2)).map { members[(c + e + $0 * 7) % members.count].id }
+                rows.append(ScheduleRow(day: campaign.days[(c + e) % campaign.days.count], time: TimeRange(start: start, end: start + 30),
+                                        site: "Site", room: campaign.rooms[c % campaign.rooms.count].id, exam: exam,
+                                        candidateID: candidate.id, candidateName: candidate.displayName, jury: jury,
+                                        president: jury.count == 3 ? jury[1] : ""))
+            }
+        }
+        let inputs = Dictionary(CampaignWriter.files(campaign).map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
+        var plan = Self.newPlan(rows: rows, objective: 123_456)
+        plan.inputFiles = inputs
+        let store = try CampaignStore.open(folder, create: true)
+        let clock = Date()
+        XCTAssertEqual(try store.record(plan), PlanNumber(1))
+        let seconds = Date().timeIntervalSince(clock)
+        XCTAssertEqual(try store.schedule(of: PlanNumber(1)).rows.count, rows.count)
+        store.close()
+        let bytes = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: store.url.path)[.size] as? Int)
+        let inputBytes = inputs.values.map(\.count).reduce(0, +)
+        print(String(format: "store: a %d-row plan of %d candidates stored in %.3f s; campaign.sqlite %d KB (input files %d KB)",
+                     rows.count, campaign.candidates.count, seconds, bytes / 1024, inputBytes / 1024))
+        XCTAssertGreaterThan(rows.count, 5_000)
+        XCTAssertLessThan(seconds, 5, "one transaction for the whole plan")
+        XCTAssertLessThan(bytes, 8 << 20)
+    }
+
     func testSHA256KnownAnswers() {
         XCTAssertEqual(SHA256.hex(Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
