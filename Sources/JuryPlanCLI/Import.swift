@@ -31,7 +31,6 @@ extension JuryPlanCommand {
 
         func run() throws {
             let folder = campaignOptions.folder
-            _ = try CampaignLoader.load(folder)  // the campaign must load before anything merges into it
             let source = URL(fileURLWithPath: file)
             // Validated once before the store is opened (a refused file leaves the folder as it was),
             // then again under the store's write lock, where it is written.

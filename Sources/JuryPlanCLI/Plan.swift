@@ -23,10 +23,12 @@ extension JuryPlanCommand {
 
         func run() throws {
             let loaded = try campaignOptions.load()
+            // Opened before planning, so that a store juryplan cannot write is refused at once.
+            let store = try PlanStoring(folder: campaignOptions.folder)
             let target = out.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
             let plan = try planning.plan(loaded.campaign)
             // Kept in campaign.sqlite first: the store, not the CSV, is the campaign's record.
-            let number = try PlanStoring.store(plan, loaded, options: planning, folder: campaignOptions.folder)
+            let number = try store.keep(plan, loaded, options: planning)
             try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
             Console.current.print(PlanReport.summary(plan, campaign: loaded.campaign))
             Console.current.print("Schedule written to \(target.path)")

@@ -141,9 +141,21 @@ enum StoredPlanFacts {
     }
 }
 
-/// The one place where `plan` keeps its result in the store.
-enum PlanStoring {
-    static func store(_ plan: Plan, _ loaded: LoadedCampaign, options: PlanningOptions, folder: URL) throws -> PlanNumber {
+/// Where `plan` keeps its result: the campaign's store. An existing store is opened before
+/// planning (a store juryplan cannot write is refused at once); a new one is created only when
+/// there is a plan to keep (a campaign that cannot be planned gets no file).
+struct PlanStoring {
+    let folder: URL
+    let existing: CampaignStore?
+
+    init(folder: URL) throws {
+        self.folder = folder
+        existing = CampaignStore.exists(in: folder) ? try CampaignStore.open(folder, create: false) : nil
+    }
+
+    /// Stores the plan as the next number (one transaction) and closes the store.
+    func keep(_ plan: Plan, _ loaded: LoadedCampaign, options: PlanningOptions) throws -> PlanNumber {
+        let store = try existing ?? CampaignStore.open(folder, create: true)
         let campaign = loaded.campaign
         let scheduled = Set(plan.schedule.rows.map { $0.candidateID + "\u{1F}" + campaign.canonicalExamID($0.exam) })
         let registrations = campaign.candidates.flatMap { c in
@@ -159,7 +171,6 @@ enum PlanStoring {
         let stored = NewPlan(schedule: Schedule(rows: rows), figures: plan.figures,
                              complete: registrations.allSatisfy(scheduled.contains), options: options.stored,
                              inputFiles: loaded.inputFiles, campaignName: campaign.name)
-        let store = try CampaignStore.open(folder, create: true)
         defer { store.close() }
         return try store.record(stored)
     }

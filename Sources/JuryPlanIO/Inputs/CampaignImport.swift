@@ -81,10 +81,9 @@ public enum CampaignImport {
             merge.added = source.rows.map { sourceHeader.field("id", in: $0)?.text ?? "" }
             merge.notes.append("\(fileName) was missing or empty: written as \(displayName) is")
         }
-        // 2. The campaign as it will be, references across files included.
-        if merge.changesFile {
-            _ = try CampaignLoader.load(folder, replacing: [fileName: merge.output], displayNames: [fileName: "\(fileName) (after import)"])
-        }
+        // 2. The campaign as it will be, references across files included (also when nothing
+        //    changes: an import into a folder that is no campaign is refused).
+        _ = try CampaignLoader.load(folder, replacing: [fileName: merge.output], displayNames: [fileName: "\(fileName) (after import)"])
         return merge
     }
 
