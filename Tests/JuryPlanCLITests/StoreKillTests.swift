@@ -126,4 +126,36 @@ final class StoreKillTests: TemporaryFolderTestCase {
         for file in roomFiles { XCTAssertEqual(try run(["import", "rooms", file.path] + campaign, killAfter: nil).killed, false) }
         XCTAssertEqual(try listing(folder), (CampaignLoader.inputFileNames + ["campaign.sqlite", "schedule.csv"]).sorted())
     }
+
+    /// Two imports into rooms.csv at once, and a publish: each waits for the other's write, so
+    /// neither import's room is lost (without the lock, the second would merge into the old file).
+    func testCommandsAtOnceWaitForEachOther() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the binary first: \(Self.binary.path)")
+        let folder = try copyFiles("campaigns/check_small", into: "small")
+        let campaign = ["--campaign", folder.path]
+        XCTAssertFalse(try run(["plan"] + campaign, killAfter: nil).killed)
+        var processes: [Process] = []
+        for room in ["R8", "R9"] {
+            let url = scratch.appendingPathComponent("\(room).csv")
+            try Data("id,site,capacity,equipment\n\(room),Annexe,4,projector\n".utf8).write(to: url)
+            for arguments in [["import", "rooms", url.path] + campaign, ["publish", "1"] + campaign] {
+                let process = Process()
+                process.executableURL = Self.binary
+                process.arguments = arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                processes.append(process)
+            }
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        XCTAssertEqual(processes.map(\.terminationStatus), [0, 0, 0, 0])
+        let rooms = try CampaignLoader.load(folder).campaign.rooms.map(\.id)
+        // Both rooms, in the order the imports took the lock.
+        XCTAssertTrue(rooms == ["S1", "S2", "R8", "R9"] || rooms == ["S1", "S2", "R9", "R8"], "\(rooms)")
+        let store = try CampaignStore.open(folder, create: false)
+        defer { store.close() }
+        XCTAssertEqual(try store.importCount(), 2)
+        XCTAssertEqual(try store.plans().map(\.state), [.published])
+    }
 }
