@@ -169,11 +169,11 @@ final class CampaignStoreTests: XCTestCase {
         _ = try holder.record(Self.newPlan(rows: rows, objective: 1))
         let started = DispatchSemaphore(value: 0)
         let done = DispatchSemaphore(value: 0)
-        // The first command holds the write lock for 1.5 s (as an import writing its file does).
+        // The first command holds the write lock for 2.5 s (as an import writing its file does).
         Thread.detachNewThread {
             _ = try? holder.importing { () -> (Int, ImportLogEntry?) in
                 started.signal()
-                Thread.sleep(forTimeInterval: 1.5)
+                Thread.sleep(forTimeInterval: 2.5)
                 return (0, nil)
             }
             done.signal()
