@@ -144,7 +144,7 @@ enum StoredPlanFacts {
 /// Which schedule `check` audits: a file when one is named, else a stored plan, else
 /// DIR/schedule.csv (a campaign without a store, as before the store existed).
 enum StoredPlanCheck {
-    static func schedule(file: String?, plan: Int?, folder: URL) throws -> (Schedule, [InputIssue]) {
+    static func schedule(file: String?, plan: Int?, asPlanned: Bool = false, folder: URL) throws -> (Schedule, [InputIssue]) {
         if let file {
             guard plan == nil else { throw ValidationError("give a schedule file or --plan, not both") }
             return try ScheduleCSV.read(contentsOf: URL(fileURLWithPath: file), displayName: file)
@@ -154,7 +154,7 @@ enum StoredPlanCheck {
             defer { store.close() }
             if let stored = try plan.map({ try store.plan(PlanNumber($0)) }) ?? store.latest() {
                 let changed = StoredPlanFacts.changedInputs(stored, current: StoredPlanFacts.currentInputs(folder))
-                if !changed.isEmpty {
+                if !changed.isEmpty, !asPlanned {
                     Console.current.note("note: \(changed.joined(separator: ", ")) changed since plan \(stored.number) was made; "
                                          + "it is audited against the files as they are now")
                 }
@@ -163,5 +163,20 @@ enum StoredPlanCheck {
             Console.current.note("note: \(CampaignStore.fileName) holds no plan yet; checking schedule.csv")
         }
         return try ScheduleCSV.read(contentsOf: folder.appendingPathComponent("schedule.csv"), displayName: "schedule.csv")
+    }
+
+    /// The campaign read from the input files a stored plan was made from (`check --as-planned`).
+    static func campaignAsPlanned(file: String?, plan: Int?, folder: URL) throws -> LoadedCampaign {
+        guard file == nil else { throw ValidationError("--as-planned audits a stored plan; give no schedule file") }
+        let store = try CampaignStore.open(folder, create: false)
+        defer { store.close() }
+        guard let stored = try plan.map({ try store.plan(PlanNumber($0)) }) ?? store.latest() else {
+            throw InputError(SourceLocation(file: CampaignStore.fileName), "no plan stored yet: `juryplan plan` makes one")
+        }
+        let snapshot = try store.inputFiles(of: stored.number)
+        let names = Dictionary(uniqueKeysWithValues: snapshot.keys.map { ($0, "\($0) (as of plan \(stored.number))") })
+        let loaded = try CampaignLoader.load(folder, replacing: snapshot, displayNames: names)
+        for w in loaded.warnings { Console.current.note(w.description) }
+        return loaded
     }
 }

@@ -52,6 +52,10 @@ final class StoreCommandTests: TemporaryFolderTestCase {
         XCTAssertTrue(imported.contains("changed       1: S1"), imported)
         XCTAssertTrue(run(["plans"], in: folder).out.contains("changed: rooms.csv"))
         XCTAssertTrue(run(["check", "--plan", "2"], in: folder, expect: 1).err.contains("rooms.csv changed since plan 2 was made"))
+        // Against the files it was made from, plan 2 is still lawful.
+        let asPlanned = run(["check", "--plan", "2", "--as-planned"], in: folder)
+        XCTAssertTrue(asPlanned.out.hasPrefix("plan 2: 2 rows, 2 sittings") && asPlanned.out.contains("no breach"), asPlanned.out)
+        XCTAssertEqual(asPlanned.err, "")
         XCTAssertTrue(run(["plan"], in: folder).out.contains("Stored as plan 3"))
         let before = try CampaignStore.open(folder, create: false)
         let diff = ScheduleDiff(from: try before.schedule(of: PlanNumber(2)), to: try before.schedule(of: PlanNumber(3)))
