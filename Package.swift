@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GLPK as a system library: Debian ships no pkg-config file, so the module map links it directly.
@@ -22,7 +23,10 @@ let package = Package(
         ),
         .target(name: "MIP", dependencies: ["CGLPK"]),
         .target(name: "JuryPlanCore", dependencies: ["MIP"]),
-        .target(name: "JuryPlanIO", dependencies: ["JuryPlanCore", .product(name: "Yams", package: "Yams")]),
+        // GRDB (SQLite) is imported only by Sources/JuryPlanIO/Store, the campaign store.
+        .target(name: "JuryPlanIO", dependencies: [
+            "JuryPlanCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(
             name: "JuryPlanCLI",
             dependencies: [
@@ -35,7 +39,9 @@ let package = Package(
         .executableTarget(name: "juryplan", dependencies: ["JuryPlanCLI"]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "JuryPlanCoreTests", dependencies: ["JuryPlanCore"]),
-        .testTarget(name: "JuryPlanIOTests", dependencies: ["JuryPlanIO", "JuryPlanCore"], resources: [.copy("Files")]),
+        // GRDB here only to tamper with a store the way a newer juryplan or a hand-made session would.
+        .testTarget(name: "JuryPlanIOTests", dependencies: ["JuryPlanIO", "JuryPlanCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    resources: [.copy("Files")]),
         .testTarget(name: "JuryPlanCLITests", dependencies: ["JuryPlanCLI", "JuryPlanIO", "JuryPlanCore"]),
     ]
 )

@@ -10,8 +10,9 @@ extension JuryPlanCommand {
             abstract: "Audit a schedule against every rule (R1–R18).",
             discussion: """
                 Reads a schedule in the format of SPEC §2.3 (English or French headers, or the --excel \
-                dialect) and reports every breach grouped by rule. Without a file, checks the campaign's \
-                schedule.csv (the latest plan written by `plan`).
+                dialect) and reports every breach grouped by rule. Without a file, checks the latest plan \
+                kept in campaign.sqlite (--plan N: plan N), against the input files as they are now \
+                (--as-planned: as they were when the plan was made); without a store, the campaign's schedule.csv.
                 Exit codes: 0 no breach, 1 breaches found, 2 bad input.
                 """)
 
@@ -25,11 +26,17 @@ extension JuryPlanCommand {
         @Option(help: "Report format: text or json.")
         var format: Format = .text
 
+        @Option(help: "Audit this stored plan instead of the latest (see `juryplan plans`).")
+        var plan: Int?
+
+        @Flag(help: "Audit the stored plan against the input files it was made from, not the files as they are now.")
+        var asPlanned = false
+
         func run() throws {
             let console = Console.current
-            let loaded = try campaignOptions.load()
-            let url = schedule.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
-            let (table, readWarnings) = try ScheduleCSV.read(contentsOf: url, displayName: schedule ?? "schedule.csv")
+            let loaded = try asPlanned ? StoredPlanCheck.campaignAsPlanned(file: schedule, plan: plan, folder: campaignOptions.folder)
+                : campaignOptions.load()
+            let (table, readWarnings) = try StoredPlanCheck.schedule(file: schedule, plan: plan, asPlanned: asPlanned, folder: campaignOptions.folder)
             for w in readWarnings { console.note(w.description) }
             let audit = RuleCatalogue.audit(table, against: loaded.campaign)
             switch format {

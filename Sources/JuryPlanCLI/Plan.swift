@@ -8,7 +8,7 @@ extension JuryPlanCommand {
     struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "plan",
-            abstract: "Plan the campaign's sittings with GLPK and write schedule.csv.",
+            abstract: "Plan the campaign's sittings with GLPK, keep the plan in campaign.sqlite and write schedule.csv.",
             discussion: """
                 Exit codes: 0 planned; 1 the campaign cannot be planned (the reason is printed); \
                 2 bad input; 3 no plan found within the limits.
@@ -23,11 +23,16 @@ extension JuryPlanCommand {
 
         func run() throws {
             let loaded = try campaignOptions.load()
+            // Opened before planning, so that a store juryplan cannot write is refused at once.
+            let store = try PlanStoring(folder: campaignOptions.folder)
             let target = out.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
             let plan = try planning.plan(loaded.campaign)
+            // Kept in campaign.sqlite first: the store, not the CSV, is the campaign's record.
+            let number = try store.keep(plan, loaded, options: planning)
             try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
             Console.current.print(PlanReport.summary(plan, campaign: loaded.campaign))
             Console.current.print("Schedule written to \(target.path)")
+            Console.current.print("Stored as plan \(number) in \(CampaignStore.fileName).")
         }
     }
 }

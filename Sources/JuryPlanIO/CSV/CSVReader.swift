@@ -96,6 +96,12 @@ public enum CSVReader {
     /// Reads and parses a file. Missing or unreadable files → `InputError` naming the file.
     public static func read(contentsOf url: URL, displayName: String? = nil) throws -> CSVTable {
         let name = displayName ?? url.lastPathComponent
+        return try parse(readBytes(contentsOf: url, displayName: name), file: name)
+    }
+
+    /// The bytes of an input file, with the messages of `read` for a missing or unreadable file.
+    public static func readBytes(contentsOf url: URL, displayName: String? = nil) throws -> Data {
+        let name = displayName ?? url.lastPathComponent
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -110,7 +116,7 @@ public enum CSVReader {
         } catch {
             throw InputError(SourceLocation(file: name), "cannot read the file (\(path)): \(error.localizedDescription)")
         }
-        return try parse(data, file: name)
+        return data
     }
 
     /// Parses file contents; `file` is the display name used in messages.

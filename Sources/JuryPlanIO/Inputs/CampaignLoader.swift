@@ -6,6 +6,9 @@ public struct LoadedCampaign: Sendable {
     public var campaign: Campaign
     public var warnings: [InputIssue]
     public var folder: URL
+    /// The bytes of the four input files the campaign was read from (file name → bytes), so that
+    /// a stored plan keeps exactly what it was planned from.
+    public var inputFiles: [String: Data] = [:]
 }
 
 /// Reads a campaign folder: campaign.yaml, candidates.csv, jury.csv, rooms.csv (SPEC §2).
@@ -15,13 +18,18 @@ public enum CampaignLoader {
     public static let juryFile = "jury.csv"
     public static let roomsFile = "rooms.csv"
 
-    public static func load(_ folder: URL) throws -> LoadedCampaign {
+    public static let inputFileNames = [campaignFile, candidatesFile, juryFile, roomsFile]
+
+    /// Reads the campaign folder; `replacing` gives the bytes to read instead of a file's
+    /// (file name → bytes; `import` validates a campaign with the imported file in place).
+    /// `displayNames` renames a file in messages.
+    public static func load(_ folder: URL, replacing: [String: Data] = [:], displayNames: [String: String] = [:]) throws -> LoadedCampaign {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(SourceLocation(file: folder.path), "no campaign folder here; create one with `juryplan init DIR --preset csec`")
         }
         let yamlURL = folder.appendingPathComponent(campaignFile)
-        guard let data = FileManager.default.contents(atPath: yamlURL.path) else {
+        guard let data = replacing[campaignFile] ?? FileManager.default.contents(atPath: yamlURL.path) else {
             throw InputError(SourceLocation(file: campaignFile), "file not found in \(folder.path); every campaign folder has one")
         }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
@@ -30,12 +38,17 @@ public enum CampaignLoader {
         }
         let (text, _) = CSVReader.decode(data)
         let settings = try CampaignYAML.parse(text, file: campaignFile)
-        let tables = (
-            candidates: try CSVReader.read(contentsOf: folder.appendingPathComponent(candidatesFile), displayName: candidatesFile),
-            jury: try CSVReader.read(contentsOf: folder.appendingPathComponent(juryFile), displayName: juryFile),
-            rooms: try CSVReader.read(contentsOf: folder.appendingPathComponent(roomsFile), displayName: roomsFile))
+        var bytes = [campaignFile: data]
+        func table(_ file: String) throws -> CSVTable {
+            let name = displayNames[file] ?? file
+            let data = try replacing[file] ?? CSVReader.readBytes(contentsOf: folder.appendingPathComponent(file), displayName: name)
+            bytes[file] = data
+            return try CSVReader.parse(data, file: name)
+        }
+        let tables = (candidates: try table(candidatesFile), jury: try table(juryFile), rooms: try table(roomsFile))
         var loaded = try assemble(settings: settings, candidates: tables.candidates, jury: tables.jury, rooms: tables.rooms)
         loaded.folder = folder
+        loaded.inputFiles = bytes
         return loaded
     }
 
