@@ -19,10 +19,6 @@ struct PlanStoring {
         let store = try existing ?? CampaignStore.open(folder, create: true)
         defer { store.close() }
         let campaign = loaded.campaign
-        let scheduled = Set(plan.schedule.rows.map { $0.candidateID + "\u{1F}" + campaign.canonicalExamID($0.exam) })
-        let registrations = campaign.candidates.flatMap { c in
-            c.exams.filter { campaign.exam($0).map { $0.mode != .submitted } ?? false }.map { c.id + "\u{1F}" + campaign.canonicalExamID($0) }
-        }
         // Rows carry the names and sites the plan's campaign gave them, as schedule.csv does.
         let rows = plan.schedule.rows.map { row -> ScheduleRow in
             var row = row
@@ -31,7 +27,7 @@ struct PlanStoring {
             return row
         }
         let stored = NewPlan(schedule: Schedule(rows: rows), figures: plan.figures,
-                             complete: registrations.allSatisfy(scheduled.contains), options: options.stored,
+                             complete: !plan.isPartial, unplaced: plan.unplaced.map(\.description), options: options.stored,
                              inputFiles: loaded.inputFiles, campaignName: campaign.name)
         return try store.record(stored)
     }
@@ -40,6 +36,6 @@ struct PlanStoring {
 extension PlanningOptions {
     /// The options a stored plan was made with.
     var stored: [String: String] {
-        ["time-limit": String(format: "%g", timeLimit), "gap": String(format: "%g", gap), "node-limit": String(nodeLimit), "polish": String(polish)]
+        ["time-limit": String(format: "%g", timeLimit), "gap": String(format: "%g", gap), "node-limit": String(nodeLimit), "polish": String(polish), "allow-partial": String(allowPartial)]
     }
 }
