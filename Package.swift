@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // GLPK as a system library: Debian ships no pkg-config file, so the module map links it directly.
@@ -22,7 +23,14 @@ let package = Package(
         ),
         .target(name: "MIP", dependencies: ["CGLPK"]),
         .target(name: "JuryPlanCore", dependencies: ["MIP"]),
-        .target(name: "JuryPlanIO", dependencies: ["JuryPlanCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "JuryPlanIO",
+            dependencies: [
+                "JuryPlanCore", .product(name: "Yams", package: "Yams"),
+                // HTML report templates: `{{…}}` escapes every input text.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(
             name: "JuryPlanCLI",
             dependencies: [

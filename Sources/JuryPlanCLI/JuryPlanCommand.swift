@@ -40,7 +40,7 @@ public struct JuryPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "juryplan",
         abstract: "Plans and checks the exam sessions of French health-care coordinator certifications.",
-        subcommands: [Init.self, Check.self, PlanCommand.self, Demo.self, Generate.self, Bench.self])
+        subcommands: [Init.self, Check.self, PlanCommand.self, Export.self, Demo.self, Generate.self, Bench.self])
 
     public init() {}
 
