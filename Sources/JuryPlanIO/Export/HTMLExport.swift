@@ -17,7 +17,8 @@ public struct HTMLExport: ExportWriter {
         var title: String
         var labels: [String: String]
         var source: String
-        var created: String
+        /// Zero or one: a schedule file records no creation time, so none is shown.
+        var created: [String]
         var version: String
         var figures: [Pair]
         var members: [MemberLoad]
@@ -81,9 +82,9 @@ public struct HTMLExport: ExportWriter {
         let compliant = juries.filter { view.compliance[$0].isCompliant }.count
         return Page(
             lang: settings.language.rawValue, title: c.name, labels: labels(w), source: meta.source + (meta.number.map { " (plan \($0))" } ?? ""),
-            created: UTCStamp.iso(meta.created), version: settings.version, figures: figures, members: members,
+            created: meta.number == nil ? [] : [UTCStamp.iso(meta.created)], version: settings.version, figures: figures, members: members,
             clean: view.breaches.isEmpty,
-            ruleCounts: rules.map { Pair(label: "\($0.key) — \($0.key.summary)", value: "\($0.value)") },
+            ruleCounts: rules.map { Pair(label: "\($0.key) — \(Privacy.summary($0.key))", value: "\($0.value)") },
             breaches: view.breaches.map { BreachLine(rule: $0.rule.description, message: $0.message) },
             compliantJuries: w.pick("\(compliant) of \(juries.count) juries keep every jury rule",
                                     "\(compliant) jurys sur \(juries.count) respectent toutes les règles de jury"),

@@ -38,7 +38,7 @@ enum HTMLTemplate {
     <body>
     <section class="summary">
     <h1>{{labels.report}} — {{title}}</h1>
-    <p class="meta">{{labels.source}}: {{source}} · {{labels.created}} {{created}} · juryplan {{version}}</p>
+    <p class="meta">{{labels.source}}: {{source}} · {{#created}}{{labels.created}} {{.}} · {{/created}}juryplan {{version}}</p>
     <div class="columns">
     <div>
     <h3>{{labels.figures}}</h3>

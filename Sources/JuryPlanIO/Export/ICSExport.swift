@@ -120,17 +120,25 @@ public enum ICSText {
     }
 
     /// A content line folded so that no physical line exceeds 75 octets, never inside a UTF-8
-    /// sequence: continuation lines start with one space.
+    /// sequence and, where a character fits on a line, never inside a character (a letter and
+    /// its combining accent stay together): continuation lines start with one space.
     public static func fold(_ line: String) -> String {
         var out = "", width = 0
-        for scalar in line.unicodeScalars {
-            let octets = String(scalar).utf8.count
+        func append(_ piece: String, _ octets: Int) {
             if width + octets > 75 {
                 out += "\r\n "
                 width = 1
             }
-            out.unicodeScalars.append(scalar)
+            out += piece
             width += octets
+        }
+        for character in line {
+            let octets = character.utf8.count
+            if octets <= 74 {
+                append(String(character), octets)
+            } else {
+                for scalar in character.unicodeScalars { append(String(scalar), scalar.utf8.count) }
+            }
         }
         return out
     }

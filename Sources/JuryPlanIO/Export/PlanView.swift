@@ -161,9 +161,15 @@ public enum Privacy {
     static func redact(_ breach: Breach) -> String {
         let lowered = breach.message.lowercased()
         if lowered.contains("extra time") || lowered.contains("step-free") || lowered.contains("accessible") {
-            return "details withheld from exports (a candidate's accommodation); run `juryplan check` to read them"
+            return "details withheld from exports (health data); run `juryplan check` to read them"
         }
         return breach.message
+    }
+
+    /// A rule's summary for a printed page: R11's names step-free access, which, next to a
+    /// candidate's name, would hint at their need.
+    static func summary(_ rule: RuleID) -> String {
+        rule == .r11 ? "the room suits the sitting (equipment, capacity)" : rule.summary
     }
 }
 
