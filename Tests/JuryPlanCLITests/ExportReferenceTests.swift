@@ -68,6 +68,22 @@ final class ExportReferenceTests: TemporaryFolderTestCase {
         XCTAssertTrue(missing.err.contains("nope.csv"), missing.err)
     }
 
+    func testDemoWritesTheExportsAndSaysWhere() throws {
+        let folder = scratch.appendingPathComponent("demo", isDirectory: true)
+        let result = juryplan(["demo", "--out", folder.path, "--time-limit", "60"])
+        XCTAssertEqual(result.code, 0, result.out + result.err)
+        let exports = folder.appendingPathComponent("exports")
+        XCTAssertTrue(result.out.contains("Exports:  \(exports.path)/"), result.out)
+        let files = try listing(exports).filter { !$0.hasSuffix("/") }
+        // Every candidate and room; the members the plan convenes (not always all 20).
+        let members = files.filter { $0.hasPrefix("members/") && $0.hasSuffix(".ics") }.count
+        XCTAssertTrue(result.out.contains("ics: \(30 + members) files (candidates/ 30, members/ \(members))"), result.out)
+        XCTAssertEqual(files.count, 1 + 30 + 6 + 2 * members + 30 + 2)
+        for name in ["report.html", "plan.json", "schedule.csv", "members/J01.csv", "members/J01.ics", "candidates/C01.ics", "rooms/AMPHI.csv"] {
+            XCTAssertTrue(files.contains(name), name)
+        }
+    }
+
     /// The seam the campaign store will use: a plan with a number and a creation time.
     func testStoredPlanMetadataReachesCalendarsJSONAndReport() throws {
         let loaded = try CampaignLoader.load(ExportPaths.hostile)
