@@ -59,6 +59,10 @@ public struct PlanView: Sendable {
     public let auditWarnings: [String]
     public let compliance: [JuryCompliance]
     public let figures: PlanFigures
+    /// Who sits where, indexed once: per-person files would otherwise scan every sitting.
+    private let sittingsOfMember: [String: [Int]]
+    private let sittingsInRoom: [String: [Int]]
+    private let rowsOfCandidate: [String: [Int]]
 
     public init(_ plan: ExportedPlan) {
         self.plan = plan
@@ -75,6 +79,15 @@ public struct PlanView: Sendable {
         }
         self.sittings = sittings
         self.sittingOfRow = sittingOfRow
+        var byMember: [String: [Int]] = [:], byRoom: [String: [Int]] = [:], byCandidate: [String: [Int]] = [:]
+        for (s, sitting) in sittings.enumerated() {
+            for m in Set(sitting.jury).sorted() { byMember[m, default: []].append(s) }
+            byRoom[sitting.room, default: []].append(s)
+        }
+        for (r, row) in numbered.rows.enumerated() { byCandidate[row.candidateID, default: []].append(r) }
+        sittingsOfMember = byMember
+        sittingsInRoom = byRoom
+        rowsOfCandidate = byCandidate
         let audit = RuleCatalogue.audit(numbered, against: campaign)
         breaches = audit.breaches.map { b in
             ExportBreach(rule: b.rule, message: Privacy.redact(b), day: b.day, rows: b.lines.map { $0 - 1 }, people: b.people)
@@ -139,9 +152,9 @@ public struct PlanView: Sendable {
     }
 
     /// Sittings of a member, a room, or (by row) a candidate, in schedule order.
-    public func sittings(ofMember id: String) -> [Int] { sittings.indices.filter { sittings[$0].jury.contains(id) } }
-    public func sittings(inRoom id: String) -> [Int] { sittings.indices.filter { sittings[$0].room == id } }
-    public func rows(ofCandidate id: String) -> [Int] { rows.indices.filter { rows[$0].candidateID == id } }
+    public func sittings(ofMember id: String) -> [Int] { sittingsOfMember[id] ?? [] }
+    public func sittings(inRoom id: String) -> [Int] { sittingsInRoom[id] ?? [] }
+    public func rows(ofCandidate id: String) -> [Int] { rowsOfCandidate[id] ?? [] }
 
     /// Days on which a member sits, and how many sittings in all.
     public func workload(ofMember id: String) -> (days: Int, sittings: Int) {
