@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // GLPK as a system library: Debian ships no pkg-config file, so the module map links it directly.
@@ -24,9 +25,14 @@ let package = Package(
         .target(name: "MIP", dependencies: ["CGLPK"]),
         .target(name: "JuryPlanCore", dependencies: ["MIP"]),
         // GRDB (SQLite) is imported only by Sources/JuryPlanIO/Store, the campaign store.
-        .target(name: "JuryPlanIO", dependencies: [
-            "JuryPlanCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "JuryPlanIO",
+            dependencies: [
+                "JuryPlanCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                // HTML report templates: `{{…}}` escapes every input text.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(
             name: "JuryPlanCLI",
             dependencies: [

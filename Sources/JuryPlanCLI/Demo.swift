@@ -31,12 +31,19 @@ extension JuryPlanCommand {
             // Read back and audited as a coordinator would: the file, not the plan in memory.
             let (reread, _) = try ScheduleCSV.read(contentsOf: schedule)
             let audit = RuleCatalogue.audit(reread, against: loaded.campaign)
+            // Every export, from the schedule file as `juryplan export` reads it.
+            let exports = folder.appendingPathComponent("exports", isDirectory: true)
+            let exportSource = ScheduleFilePlanSource(campaign: loaded.campaign, url: schedule)
+            let written = try ExportFormat.allCases.map { ($0, try ExportRun.write($0, from: exportSource, settings: ExportSettings(), into: exports)) }
             console.print(PlanReport.summary(plan, campaign: loaded.campaign))
             console.print("""
 
                 Campaign: \(folder.path)/ (campaign.yaml, candidates.csv, jury.csv, rooms.csv)
                 Schedule: \(schedule.path) — `juryplan check --campaign \(out)` re-audits it: \(audit.isClean ? "0 breaches" : "\(audit.breaches.count) breaches").
+                Exports:  \(exports.path)/ — report.html (printable, a page per day), plan.json, schedule.csv,
+                          members/, candidates/ and rooms/ (a CSV timetable each; an .ics calendar per member and candidate).
                 """)
+            for (format, files) in written { console.print("  " + ExportRun.summary(files, format: format, folder: exports)) }
             if !audit.isClean { throw ExitCode(Exit.failure) }
         }
     }

@@ -95,6 +95,13 @@ public enum ScheduleCSV {
     /// Writes a schedule, sorted by date, start, room, candidate; cells come from the campaign
     /// (site, candidate name, external share) so that a plan's export is always consistent.
     public static func write(_ schedule: Schedule, campaign: Campaign, options: Options = Options()) -> Data {
+        CSVWriter.encode(header: header(options.language), rows: cells(schedule, campaign: campaign, options: options), excel: options.excel)
+    }
+
+    public static func header(_ language: HeaderLanguage) -> [String] { language == .fr ? frenchHeader : englishHeader }
+
+    /// The cells of `write`, row by row (the exports neutralise them before encoding).
+    public static func cells(_ schedule: Schedule, campaign: Campaign, options: Options = Options()) -> [[String]] {
         var table: [[String]] = []
         for row in schedule.sorted.rows {
             let exam = campaign.exam(row.exam)
@@ -112,7 +119,7 @@ public enum ScheduleCSV {
                 row.jury.joined(separator: "|"), row.president, share,
             ])
         }
-        return CSVWriter.encode(header: options.language == .fr ? frenchHeader : englishHeader, rows: table, excel: options.excel)
+        return table
     }
 }
 
