@@ -12,8 +12,8 @@ extension JuryPlanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a plan's timetables (CSV), calendars (iCalendar), printable report (HTML) or JSON.",
             discussion: """
-                Reads the plan from a schedule file (--schedule, default schedule.csv in the campaign \
-                folder). csv: schedule.csv and one timetable per member, candidate and room; ics: one \
+                Reads the plan from campaign.sqlite (--plan N, by default the published plan, else the \
+                latest), or from a schedule file (--schedule; schedule.csv in a campaign without a store). csv: schedule.csv and one timetable per member, candidate and room; ics: one \
                 calendar per member and candidate; html: report.html; json: plan.json. --by keeps one \
                 kind of timetable (csv, ics). Files go to --out (default: exports/ in the campaign folder).
                 Exit codes: 0 written; 2 bad input or usage.
@@ -30,8 +30,11 @@ extension JuryPlanCommand {
         @Option(help: "The folder to write into (default: exports/ in the campaign folder).")
         var out: String?
 
-        @Option(help: "The schedule to export (default: schedule.csv in the campaign folder).")
+        @Option(help: "A schedule file to export instead of a stored plan.")
         var schedule: String?
+
+        @Option(help: "The stored plan to export (default: the published one, else the latest).")
+        var plan: Int?
 
         @OptionGroup var output: ScheduleOutputOptions
 
@@ -42,12 +45,14 @@ extension JuryPlanCommand {
                                                     : "--format \(format.rawValue) writes files by \(kinds.joined(separator: " or ")), not by \(by.rawValue)")
             }
             if output.excel, format != .csv { throw ValidationError("--excel applies to --format csv only") }
+            if schedule != nil, plan != nil { throw ValidationError("give --schedule or --plan, not both") }
         }
 
         func run() throws {
             let console = Console.current
             let loaded = try campaignOptions.load()
-            let source = ScheduleFilePlanSource(
+            let fromStore = schedule == nil && (plan != nil || CampaignStore.exists(in: campaignOptions.folder))
+            let source: any PlanSource = fromStore ? StoredPlanSource(campaign: loaded.campaign, folder: campaignOptions.folder, number: plan) : ScheduleFilePlanSource(
                 campaign: loaded.campaign,
                 url: schedule.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv"),
                 displayName: schedule.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "schedule.csv",
