@@ -122,11 +122,13 @@ enum PlanReport {
             + plan.unplaced.map { "  - \($0.description)" }
         let lines: [String] = [
             "Planned \(f.rows) registrations in \(f.sittings) sittings over \(f.daysOpened) day(s) for \"\(campaign.name)\".",
-            String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
-                   f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
-            line("member-days", f.memberDays, w.memberDays, bound: f.memberDaysBound),
-            line("room half-days", f.roomHalfDays, w.roomHalfDays, bound: f.roomHalfDaysBound),
-            line("candidate-days", f.candidateDays, w.candidateDays, bound: f.candidateDaysBound),
+            plan.isPartial
+                ? String(format: "Objective %.0f for what is placed, %.2f s (no bound: it holds for complete plans).", f.objective, f.seconds)
+                : String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
+                         f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
+            line("member-days", f.memberDays, w.memberDays, bound: plan.isPartial ? nil : f.memberDaysBound),
+            line("room half-days", f.roomHalfDays, w.roomHalfDays, bound: plan.isPartial ? nil : f.roomHalfDaysBound),
+            line("candidate-days", f.candidateDays, w.candidateDays, bound: plan.isPartial ? nil : f.candidateDaysBound),
             line("repeated examiners", f.repeatedExaminers, w.repeatExaminer),
             line("load imbalance", f.imbalance, w.imbalance),
             line("preferences not met", f.preferencesUnmet, w.preference) + "  (\(f.preferencesMet) of \(f.preferencesTotal) met)",

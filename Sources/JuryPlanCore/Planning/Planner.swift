@@ -28,7 +28,8 @@ public struct Planner {
         let budget = SearchBudget()
         let problem = PlanningProblem(campaign)
         let committees = CommitteeProblem(problem)
-        if committees == nil || !options.allowPartial {
+        // With --allow-partial a session proven impossible is still planned as far as it goes.
+        if !options.allowPartial {
             let impossible = Feasibility.impossibilities(problem)
             if !impossible.isEmpty { return .infeasible(impossible) }
         }
@@ -44,6 +45,8 @@ public struct Planner {
         // A fixed number of attempts keeps the result independent of the machine's speed; the
         // time limit only stops a run that would otherwise go on too long (exit 3).
         let attempts = problem.requests.count <= LayoutSearch.smallSession ? Self.smallSessionAttempts : Self.layoutAttempts
+        // The last layout and what it could not place: a partial plan is made from it.
+        var last: (panels: [Panel], unplaced: [(request: Int, reason: String)])?
         for attempt in 0..<attempts where attempt == 0 || clock.elapsed < options.timeLimit {
             let base = search.base(feedback, attempt: attempt)
             let layout = base.layout
@@ -51,6 +54,7 @@ public struct Planner {
                 options.progress?("layout \(attempt + 1): the base layout left sittings unplaced; the tight one (exams of one jury mixed in a panel, rooms shared in a half-day) places them all")
             }
             if !layout.unplaced.isEmpty {
+                last = (Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo), layout.unplaced)
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
                 for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { feedback.priority[c, default: 0] += 1 } }
@@ -93,6 +97,7 @@ public struct Planner {
             let rescue = attempt >= Self.greedyOnlyAttempts || problem.requests.count <= LayoutSearch.smallSession
             switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, budget: budget, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
             case .failure(let failures):
+                last = (panels, [])
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
                     options.progress?("\(failure.reason); laying out again without those sittings there")
@@ -116,7 +121,8 @@ public struct Planner {
                 return finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock)
             }
         }
-        return .notFound(reasons)
+        guard let last else { return .notFound(reasons) }
+        return partialOutcome(reasons, panels: last.panels, unplaced: last.unplaced, problem: problem, budget: budget, clock: clock)
     }
 
     /// The last passes on a staffed plan (trades of sittings between candidates, then rooms
@@ -208,6 +214,19 @@ public struct Planner {
     private func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
                          greedyFirst: Bool,
                          rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
+        let convened = staff(panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: greedyFirst, rescue: rescue)
+        return convened.failures.isEmpty ? .success((convened.juries, convened.presidents)) : .failure(DayFailures(days: convened.failures))
+    }
+
+    /// Juries for every panel that could be staffed (empty for the others), and each day's failure.
+    struct Convened {
+        var juries: [[Int]]
+        var presidents: [Int?]
+        var failures: [DayFailure]
+    }
+
+    func staff(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
+               greedyFirst: Bool, rescue: Bool = true) -> Convened {
         var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
         var presidents = Array(repeating: Int?.none, count: panels.count)
@@ -266,7 +285,7 @@ public struct Planner {
             }
             history.record(chosen.juries, of: panelIDs, panels: panels)
         }
-        return failures.isEmpty ? .success((juries, presidents)) : .failure(DayFailures(days: failures))
+        return Convened(juries: juries, presidents: presidents, failures: failures)
     }
 
     /// The failure of a day whose panels `empty` (positions in `staffing`) found no jury.

@@ -12,12 +12,7 @@ extension Planner {
         (figures.modelRows, figures.modelColumns, figures.modelNonZeros) = (result.modelRows, result.modelColumns, result.modelNonZeros)
         figures.daysPlanned = campaign.days.count
         figures.daysProvedOptimal = result.provedOptimal ? campaign.days.count : 0
-        // A partial plan breaks R1 for its unplaced sittings only: every other breach is a bug.
-        let audit = RuleCatalogue.audit(schedule, against: campaign)
-        let breaches = audit.breaches.filter { breach in
-            !(breach.rule == .r1 && breach.people.count == 1
-              && unplaced.contains { $0.candidates.contains(breach.people[0]) && breach.message.hasPrefix("\($0.exam) of ") })
-        }
+        let breaches = Self.breaches(of: schedule, besides: unplaced, campaign: campaign)
         guard breaches.isEmpty else {
             return .notFound(["internal error: the plan breaks \(breaches.count) rule(s), first \(breaches[0]); it was not written"])
         }
