@@ -132,7 +132,8 @@ struct CommitteeGreedy {
         return cost + Double(option.dayIndex) * 1e-3 + Double(option.start) * 1e-6
     }
 
-    /// Ejection chains: books `s` at a start where at most two sittings block it, those
+    /// Ejection chains: books `s` at a start where at most three sittings (or one holding the
+    /// only room) block it, those
     /// sittings then go elsewhere the same way, up to `depth` moves deep; the timetable is
     /// restored when the chain fails. `budget` counts the starts tried (a deterministic limit).
     func repair(_ s: Int, in timetable: inout CommitteeTimetable, depth: Int = 3) -> Bool {
@@ -140,17 +141,21 @@ struct CommitteeGreedy {
         return relocate(s, in: &timetable, depth: depth, moved: [s], budget: &budget)
     }
 
-    /// Starts a repair may try for one sitting left out.
+    /// Starts a repair may try for one sitting left out, and how many sittings one move may
+    /// push out of its way.
     static let repairBudget = 4_000
+    static let chainWidth = 3
 
     private func relocate(_ s: Int, in timetable: inout CommitteeTimetable, depth: Int, moved: Set<Int>, budget: inout Int) -> Bool {
         if placeCheapest(s, in: &timetable) != nil { return true }
         guard depth > 0 else { return false }
         for option in session.sittings[s].options {
-            for blockers in timetable.blockingChoices(s, at: option) {
+            var choices = timetable.blockingChoices(s, at: option)
+            if choices == [[]] { choices = timetable.roomBlockers(s, at: option).map { [$0] } }
+            for blockers in choices {
                 guard budget > 0 else { return false }
                 budget -= 1
-                guard !blockers.isEmpty, blockers.count <= 2, !blockers.contains(where: moved.contains) else { continue }
+                guard !blockers.isEmpty, blockers.count <= Self.chainWidth, !blockers.contains(where: moved.contains) else { continue }
                 let saved = timetable
                 for b in blockers { timetable.unbook(b) }
                 if let room = timetable.room(for: s, at: option) {

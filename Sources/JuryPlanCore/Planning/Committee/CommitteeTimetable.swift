@@ -66,6 +66,22 @@ struct CommitteeTimetable {
         return choices
     }
 
+    /// Booked sittings that hold a room `s` could take at `option` (suitable, open, same site):
+    /// moving any one of them would free a room.
+    func roomBlockers(_ s: Int, at option: SlotOption) -> [Int] {
+        let campaign = session.campaign
+        let sitting = session.sittings[s]
+        let day = campaign.days[option.dayIndex]
+        let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
+        var found = Set<Int>()
+        for k in session.problem.roomsByWaste(sitting.request) where session.siteOfRoom[k] == option.site
+            && session.problem.availability.room(campaign.rooms[k].id, isFreeOn: day, window) {
+            let holding = roomDay[k][option.dayIndex].filter { other in bookings[other].map { $0.start < window.end && window.start < $0.end } ?? false }
+            if holding.count == 1 { found.insert(holding[0]) }
+        }
+        return found.sorted()
+    }
+
     /// R2, R12, R13 for candidate c sitting `s` at `option`, besides their other booked sittings.
     private func candidateFits(_ c: Int, _ s: Int, _ option: SlotOption, ignoring: Set<Int>) -> Bool {
         let placements = session.sittingsOfCandidate[c].compactMap { other -> Placement? in
