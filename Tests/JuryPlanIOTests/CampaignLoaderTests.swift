@@ -102,6 +102,7 @@ final class CampaignLoaderTests: XCTestCase {
             "candidates.csv:1:111: warning: unknown column \"notes\" is ignored",
             "jury.csv:1:130: warning: unknown column \"phone\" is ignored",
             "jury.csv:3:38: warning: 2027-07-01 is not a day of the session; '2027-07-01' is ignored",
+            "rooms.csv:3:25: warning: the capacity is empty and read as 1 seat: a sitting of the written exam BC3 in this room holds one candidate at most",
         ])
         XCTAssertTrue(loaded.warnings.allSatisfy { $0.severity == .warning })
         // The columns named are those of the unknown header cells.
@@ -267,7 +268,7 @@ final class CampaignLoaderTests: XCTestCase {
         XCTAssertEqual(error?.description, """
             candidates.csv:2:8: error: unknown exam 'BC7'; expected one of: BC1, BC2, BC3, BC4, BC5, FINAL
             jury.csv:2:8: error: unknown role 'juge'; expected professional or certifier
-            rooms.csv:2:4: error: '-3' is not a whole number ≥ 0
+            rooms.csv:2:4: error: '-3' is not a whole number between 0 and 100000
             """)
     }
 }
