@@ -61,7 +61,11 @@ public enum CampaignLoader {
         let m = attempt { try PeopleCSV.members(jury, campaign: settings, references: &references) }
         let r = attempt { try PeopleCSV.rooms(rooms, campaign: settings) }
         if !errors.isEmpty { throw InputError(errors) }
-        let candidateList = c ?? [], memberList = m ?? [], roomList = r ?? []
+        // Canonical order (ids are unique by now): the plan must not depend on the order of rows.
+        // Each row keeps its file line, so messages still point at the original line.
+        let candidateList = (c ?? []).sorted { CanonicalOrder.precedes($0.id, $1.id) }
+        let memberList = (m ?? []).sorted { CanonicalOrder.precedes($0.id, $1.id) }
+        let roomList = (r ?? []).sorted { CanonicalOrder.precedes($0.id, $1.id) }
         let memberIDs = Set(memberList.map(\.id)), candidateIDs = Set(candidateList.map(\.id))
         for ref in references {
             switch ref.kind {
