@@ -110,7 +110,7 @@ final class MalformedInputTests: TemporaryFolderTestCase {
 
     func testYAMLInUTF16() throws {
         try assertRejected("yaml_utf16", errors: [
-            "campaign.yaml:1:1: error: the file is encoded as UTF-16, expected UTF-8 (or Windows-1252): save it as UTF-8 text",
+            "campaign.yaml:1:1: error: the file is encoded as UTF-16, expected UTF-8: save it as UTF-8 text",
         ])
     }
 

@@ -123,18 +123,18 @@ final class CampaignLoaderTests: XCTestCase {
         }
     }
 
-    func testFrenchCampaignYAMLIsWindows1252WithCRLF() throws {
+    /// campaign.yaml is typed in a text editor: UTF-8 only (issue 16), with CRLF line ends here.
+    func testFrenchCampaignYAMLIsUTF8WithCRLF() throws {
         let data = try Data(contentsOf: TestFiles.url("campaigns/cpas_fr/campaign.yaml"))
-        XCTAssertNil(String(data: data, encoding: .utf8))
-        XCTAssertTrue(data.contains(0x97))  // "—" in Windows-1252
-        XCTAssertTrue(data.starts(with: Array("# Campagne CPAS de test : fichiers \u{E0}".unicodeScalars.map { UInt8($0.value) })))
+        XCTAssertNotNil(String(data: data, encoding: .utf8))
+        XCTAssertTrue(data.starts(with: Array("# Campagne CPAS de test : fichiers \u{E0}".utf8)))
         XCTAssertEqual(data.filter { $0 == 0x0D }.count, data.filter { $0 == 0x0A }.count)
     }
 
     func testFrenchCampaignSettings() throws {
         let loaded = try CampaignLoader.load(TestFiles.campaign("cpas_fr"))
         let c = loaded.campaign
-        XCTAssertEqual(c.name, "CPAS — session d'automne 2027")  // campaign.yaml in Windows-1252 too
+        XCTAssertEqual(c.name, "CPAS — session d'automne 2027")
         XCTAssertEqual(c.preset, .cpas)
         XCTAssertEqual(c.days, [day("2027-10-04"), day("2027-10-05")])
         XCTAssertEqual(c.hours, SessionHours(morning: range("09:00-12:00"), afternoon: range("14:00-17:00")))

@@ -26,9 +26,18 @@ public enum CampaignLoader {
         }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputError(SourceLocation(file: campaignFile, line: 1, column: 1),
-                             "the file is encoded as UTF-16, expected UTF-8 (or Windows-1252): save it as UTF-8 text")
+                             "the file is encoded as UTF-16, expected UTF-8: save it as UTF-8 text")
         }
-        let (text, _) = CSVReader.decode(data)
+        let (text, encoding) = CSVReader.decode(data)
+        if encoding == .windows1252 {
+            // Settings are typed in a text editor, not exported by a spreadsheet: only UTF-8 is read.
+            let offset = CSVReader.firstInvalidUTF8([UInt8](data)) ?? 0
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            throw InputError(SourceLocation(file: campaignFile, line: line, column: column),
+                             "byte 0x\(String(data[offset], radix: 16, uppercase: true)) is not valid UTF-8: campaign.yaml must be saved as UTF-8 text")
+        }
         let settings = try CampaignYAML.parse(text, file: campaignFile)
         let tables = (
             candidates: try CSVReader.read(contentsOf: folder.appendingPathComponent(candidatesFile), displayName: candidatesFile),
