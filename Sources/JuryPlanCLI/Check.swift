@@ -30,11 +30,11 @@ extension JuryPlanCommand {
             let loaded = try campaignOptions.load()
             let url = schedule.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
             let (table, readWarnings) = try ScheduleCSV.read(contentsOf: url, displayName: schedule ?? "schedule.csv")
-            for w in readWarnings { console.note(w.description) }
+            for line in WarningSummary.lines(readWarnings) { console.note(line) }
             let audit = RuleCatalogue.audit(table, against: loaded.campaign)
             switch format {
             case .text: console.print(AuditReport.text(audit, schedule: table, campaign: loaded.campaign))
-            case .json: console.print(AuditReport.json(audit, schedule: table, inputWarnings: (loaded.warnings + readWarnings).map(\.description)))
+            case .json: console.print(AuditReport.json(audit, schedule: table, inputWarnings: WarningSummary.lines(loaded.warnings + readWarnings)))
             }
             if !audit.isClean { throw ExitCode(Exit.failure) }
         }

@@ -90,4 +90,18 @@ final class DamagedInputTests: TemporaryFolderTestCase {
         XCTAssertTrue(result.err.contains("rooms.csv:2:"), result.err)
         XCTAssertTrue(result.err.contains("the capacity is empty and read as 1 seat"), result.err)
     }
+
+    func testRepeatedWarningsAreSummarised() throws {
+        let folder = try fixture("csec-demo")
+        let candidates = folder.appendingPathComponent("candidates.csv")
+        var lines = try String(contentsOf: candidates, encoding: .utf8).components(separatedBy: "\n")
+        lines[0] += (1...1_000).map { ",extra\($0)" }.joined()
+        try Data(lines.joined(separator: "\n").utf8).write(to: candidates)
+        let result = juryplan(["check", "--campaign", folder.path])
+        let warnings = result.err.split(separator: "\n").filter { $0.contains(": warning: ") }
+        // 1,000 unknown columns and 30 short rows: 20 of each kind, then one count of each.
+        XCTAssertEqual(warnings.count, 42, result.err)
+        XCTAssertTrue(warnings.contains { $0 == "candidates.csv: warning: … and 980 more warnings like \"unknown column \"extra1\" is ignored\"" }, result.err)
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("candidates.csv: warning: … and 10 more warnings like \"this row has 13 fields") }, result.err)
+    }
 }
