@@ -104,4 +104,13 @@ final class DamagedInputTests: TemporaryFolderTestCase {
         XCTAssertTrue(warnings.contains { $0 == "candidates.csv: warning: … and 980 more warnings like \"unknown column \"extra1\" is ignored\"" }, result.err)
         XCTAssertTrue(warnings.contains { $0.hasPrefix("candidates.csv: warning: … and 10 more warnings like \"this row has 13 fields") }, result.err)
     }
+
+    func testALongStructureNameIsRefused() throws {
+        let folder = try fixture("csec-demo")
+        try replace("MSP des Pentes", String(repeating: "MSP des Pentes ", count: 20), in: folder.appendingPathComponent("jury.csv"))
+        let result = juryplan(["check", "--campaign", folder.path])
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.err.hasPrefix("jury.csv:2:"), result.err)
+        XCTAssertTrue(result.err.contains("this name is longer than 200 characters"), result.err)
+    }
 }

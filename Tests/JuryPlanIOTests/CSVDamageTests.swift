@@ -69,4 +69,13 @@ final class CSVDamageTests: XCTestCase {
         XCTAssertEqual(table.encoding, .windows1252)
         XCTAssertEqual(table.rows.first?.fields.first?.text, "Eé€")
     }
+
+    func testACellLongerThanTheLimitIsAnError() throws {
+        let long = String(repeating: "A", count: 10_001)
+        XCTAssertEqual(errors("id,name\nR1,\(long)\nR2,\"\(long)\"\n"), [
+            "t.csv:2:4: error: this cell is longer than 10000 characters",
+            "t.csv:3:4: error: this cell is longer than 10000 characters",
+        ])
+        XCTAssertEqual(try parse("id,name\nR1,\(long.dropLast())\n").rows.first?.fields.last?.text.count, 10_000)
+    }
 }

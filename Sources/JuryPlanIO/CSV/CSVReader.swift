@@ -108,6 +108,10 @@ public enum CSVReader {
         if isDirectory.boolValue {
             throw InputError(SourceLocation(file: name), "is a directory, expected a CSV file (\(path))")
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > InputRanges.csvFileBytes.upperBound {
+            throw InputError(SourceLocation(file: name), "the file has \(size) bytes; an input file has at most \(InputRanges.csvFileBytes.upperBound) (is it the right file?)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

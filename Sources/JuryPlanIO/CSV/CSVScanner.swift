@@ -91,6 +91,14 @@ struct CSVScanner {
         }
     }
 
+    /// A cell past `InputRanges.cellLength` is an error, reported once at its start.
+    private mutating func checkLength(_ length: Int, line: Int, column: Int) {
+        if length == InputRanges.cellLength.upperBound + 1 {
+            log.error(SourceLocation(file: file, line: line, column: column),
+                      "this cell is longer than \(InputRanges.cellLength.upperBound) characters")
+        }
+    }
+
     /// A NUL is never text: it shows a binary or damaged file, and would be copied into outputs.
     private mutating func checkNUL(_ c: Unicode.Scalar) {
         if c == "\0" { log.error(SourceLocation(file: file, line: line, column: column), "a NUL byte (U+0000) is not text: the file is damaged or binary") }
@@ -119,17 +127,20 @@ struct CSVScanner {
                 } else {
                     i = j
                     column = jColumn
-                    var value = String.UnicodeScalarView()
+                    var value: [Unicode.Scalar] = []
                     var lastNonBlank = 0
                     while let c = at(i), c != delimiter, !Self.isLineBreak(c) {
                         checkNUL(c)
                         other.note(c, line, column)
-                        value.append(c)
-                        if !Self.isWhitespace(c) { lastNonBlank = value.count }
+                        if value.count <= InputRanges.cellLength.upperBound {
+                            value.append(c)
+                            checkLength(value.count, line: startLine, column: jColumn)
+                            if !Self.isWhitespace(c) { lastNonBlank = value.count }
+                        }
                         advance()
                     }
                     if lastNonBlank > 0 {
-                        fields.append(CSVField(text: String(String.UnicodeScalarView(value.prefix(lastNonBlank))), line: line, column: jColumn))
+                        fields.append(CSVField(text: Self.string(value.prefix(lastNonBlank)), line: line, column: jColumn))
                     } else {
                         fields.append(CSVField(text: "", line: startLine, column: startColumn))
                     }
@@ -153,7 +164,7 @@ struct CSVScanner {
         let quoteLine = line
         i = start + 1
         column = quoteColumn + 1
-        var value = String.UnicodeScalarView()
+        var value: [Unicode.Scalar] = []
         var closed = false
         while let c = at(i) {
             if c == "\"" {
@@ -169,6 +180,7 @@ struct CSVScanner {
             }
             checkNUL(c)
             value.append(c)
+            checkLength(value.count, line: quoteLine, column: quoteColumn)
             if c == "\r", at(i + 1) == "\n" { value.append("\n") }
             advance()
         }
@@ -177,7 +189,7 @@ struct CSVScanner {
                       "unterminated quoted field starting here: expected a closing \" before the end of the file")
             return nil
         }
-        var tail = String.UnicodeScalarView()
+        var tail: [Unicode.Scalar] = []
         var lastNonBlank = 0
         while let c = at(i), c != delimiter, !Self.isLineBreak(c) {
             checkNUL(c)
@@ -191,7 +203,13 @@ struct CSVScanner {
             advance()
         }
         value.append(contentsOf: tail.prefix(lastNonBlank))
-        return CSVField(text: String(value), line: quoteLine, column: quoteColumn)
+        return CSVField(text: Self.string(value[...]), line: quoteLine, column: quoteColumn)
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 }
 

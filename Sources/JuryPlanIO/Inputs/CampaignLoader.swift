@@ -24,6 +24,9 @@ public enum CampaignLoader {
         guard let data = FileManager.default.contents(atPath: yamlURL.path) else {
             throw InputError(SourceLocation(file: campaignFile), "file not found in \(folder.path); every campaign folder has one")
         }
+        if data.count > InputRanges.yamlFileBytes.upperBound {
+            throw InputError(SourceLocation(file: campaignFile), "the file has \(data.count) bytes; campaign.yaml has at most \(InputRanges.yamlFileBytes.upperBound)")
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputError(SourceLocation(file: campaignFile, line: 1, column: 1),
                              "the file is encoded as UTF-16, expected UTF-8: save it as UTF-8 text")

@@ -40,6 +40,26 @@ struct CellReader {
 
     func list(_ key: String, _ row: CSVRow) -> [String] { CSVReader.splitList(text(key, row)) }
 
+    /// A name the planner compares many times (structure, region, site): at most
+    /// `InputRanges.nameLength` characters.
+    mutating func name(_ key: String, _ row: CSVRow) -> String {
+        let value = text(key, row)
+        checkNameLength(value, key, row)
+        return value
+    }
+
+    /// A list of names (regions, equipment), each of bounded length.
+    mutating func names(_ key: String, _ row: CSVRow) -> [String] {
+        let values = list(key, row)
+        for value in values { checkNameLength(value, key, row) }
+        return values
+    }
+
+    private mutating func checkNameLength(_ value: String, _ key: String, _ row: CSVRow) {
+        let limit = InputRanges.nameLength.upperBound
+        if value.unicodeScalars.count > limit { error(key, row, "this name is longer than \(limit) characters") }
+    }
+
     /// yes/oui/true/1/x or no/non/false/0; empty gives `empty`.
     mutating func bool(_ key: String, _ row: CSVRow, empty: Bool = false) -> Bool {
         let value = CSVReader.normalizeKey(text(key, row))

@@ -25,6 +25,17 @@ public enum InputRanges {
     /// The number of entries of `exams:` in campaign.yaml.
     public static let examEntries = 0...1000
 
+    /// The length of a CSV cell, in Unicode scalars (a 50 MB cell kept `plan` busy for minutes).
+    public static let cellLength = 0...10_000
+    /// The length of a name the planner compares over and over: structure, region, site, equipment.
+    public static let nameLength = 0...200
+
+    /// The size of an input CSV file in bytes (5,000 candidates take about 1 MB), so that loading
+    /// stays within seconds of `--time-limit`.
+    public static let csvFileBytes = 0...20_000_000
+    /// The size of campaign.yaml in bytes.
+    public static let yamlFileBytes = 0...1_000_000
+
     /// "between 1 and 1440" for messages.
     static func describe(_ range: ClosedRange<Int>) -> String { "between \(range.lowerBound) and \(range.upperBound)" }
 }

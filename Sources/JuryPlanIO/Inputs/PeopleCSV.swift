@@ -56,8 +56,8 @@ enum PeopleCSV {
             ids.check(id, row, &cells, what: "candidate")
             var c = Candidate(id: id, lastName: cells.required("last_name", row, "the last name"),
                               firstName: cells.required("first_name", row, "the first name"),
-                              email: cells.text("email", row), structure: cells.text("structure", row),
-                              region: cells.text("region", row), exams: cells.exams("exams", row, campaign: campaign),
+                              email: cells.text("email", row), structure: cells.name("structure", row),
+                              region: cells.name("region", row), exams: cells.exams("exams", row, campaign: campaign),
                               line: row.line)
             for item in cells.list("accommodations", row) {
                 switch CSVReader.normalizeKey(item) {
@@ -111,8 +111,8 @@ enum PeopleCSV {
             var m = JuryMember(id: id, lastName: cells.required("last_name", row, "the last name"),
                                firstName: cells.required("first_name", row, "the first name"),
                                email: cells.text("email", row), role: role, sector: sector,
-                               declaredExternal: cells.bool("external", row), structure: cells.text("structure", row),
-                               regions: cells.list("regions", row), line: row.line)
+                               declaredExternal: cells.bool("external", row), structure: cells.name("structure", row),
+                               regions: cells.names("regions", row), line: row.line)
             m.available = cells.tokens("available", row, days: campaign.days)
             m.preferred = cells.tokens("preferred", row, days: campaign.days)
             m.maxPerDay = cells.int("max_per_day", row, range: InputRanges.memberMaxPerDay)
@@ -139,8 +139,8 @@ enum PeopleCSV {
             let capacityGiven = cells.int("capacity", row, range: InputRanges.roomCapacity)
             if capacityGiven == nil, cells.text("capacity", row).isEmpty { warnBlankCapacity(row, &cells, campaign: campaign) }
             let capacity = capacityGiven ?? 1
-            var room = Room(id: id, site: cells.text("site", row), region: cells.text("region", row), capacity: capacity,
-                            accessible: cells.bool("accessible", row), equipment: cells.list("equipment", row), line: row.line)
+            var room = Room(id: id, site: cells.name("site", row), region: cells.name("region", row), capacity: capacity,
+                            accessible: cells.bool("accessible", row), equipment: cells.names("equipment", row), line: row.line)
             room.available = cells.tokens("available", row, days: campaign.days)
             out.append(room)
         }
