@@ -22,9 +22,10 @@ extension JuryPlanCommand {
         var out: String?
 
         func run() throws {
+            let started = Date()
             let loaded = try campaignOptions.load()
             let target = out.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
-            let plan = try planning.plan(loaded.campaign)
+            let plan = try planning.plan(loaded.campaign, loadingSeconds: Date().timeIntervalSince(started))
             try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
             Console.current.print(PlanReport.summary(plan, campaign: loaded.campaign))
             Console.current.print("Schedule written to \(target.path)")
@@ -58,10 +59,11 @@ struct PlanningOptions: ParsableArguments {
         guard nodeLimit >= 0 else { throw ValidationError("--node-limit must be 0 or more") }
     }
 
-    /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes.
-    func plan(_ campaign: Campaign) throws -> Plan {
+    /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes. The time spent
+    /// loading counts against `--time-limit`, which bounds the whole run (issue 16).
+    func plan(_ campaign: Campaign, loadingSeconds: Double = 0) throws -> Plan {
         let console = Console.current
-        var options = PlanOptions(timeLimit: timeLimit, gap: gap)
+        var options = PlanOptions(timeLimit: max(timeLimit - loadingSeconds, min(timeLimit, 1)), gap: gap)
         options.writeLPFolder = writeLp
         options.nodeLimit = nodeLimit
         options.proximitySearch = polish
