@@ -37,11 +37,11 @@ extension JuryPlanCommand {
             let loaded = try asPlanned ? StoredPlanCheck.campaignAsPlanned(file: schedule, plan: plan, folder: campaignOptions.folder)
                 : campaignOptions.load()
             let (table, readWarnings) = try StoredPlanCheck.schedule(file: schedule, plan: plan, asPlanned: asPlanned, folder: campaignOptions.folder)
-            for w in readWarnings { console.note(w.description) }
+            for line in WarningSummary.lines(readWarnings) { console.note(line) }
             let audit = RuleCatalogue.audit(table, against: loaded.campaign)
             switch format {
             case .text: console.print(AuditReport.text(audit, schedule: table, campaign: loaded.campaign))
-            case .json: console.print(AuditReport.json(audit, schedule: table, inputWarnings: (loaded.warnings + readWarnings).map(\.description)))
+            case .json: console.print(AuditReport.json(audit, schedule: table, inputWarnings: WarningSummary.lines(loaded.warnings + readWarnings)))
             }
             if !audit.isClean { throw ExitCode(Exit.failure) }
         }

@@ -86,7 +86,7 @@ struct CampaignOptions: ParsableArguments {
     /// Loads the campaign and prints its warnings to stderr.
     func load() throws -> LoadedCampaign {
         let loaded = try CampaignLoader.load(folder)
-        for w in loaded.warnings { Console.current.note(w.description) }
+        for line in WarningSummary.lines(loaded.warnings) { Console.current.note(line) }
         return loaded
     }
 }

@@ -22,11 +22,12 @@ extension JuryPlanCommand {
         var out: String?
 
         func run() throws {
+            let started = Date()
             let loaded = try campaignOptions.load()
             // Opened before planning, so that a store juryplan cannot write is refused at once.
             let store = try PlanStoring(folder: campaignOptions.folder)
             let target = out.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
-            let plan = try planning.plan(loaded.campaign)
+            let plan = try planning.plan(loaded.campaign, loadingSeconds: Date().timeIntervalSince(started))
             // Kept in campaign.sqlite first: the store, not the CSV, is the campaign's record.
             let number = try store.keep(plan, loaded, options: planning)
             try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
@@ -66,10 +67,11 @@ struct PlanningOptions: ParsableArguments {
         guard nodeLimit >= 0 else { throw ValidationError("--node-limit must be 0 or more") }
     }
 
-    /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes.
-    func plan(_ campaign: Campaign) throws -> Plan {
+    /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes. The time spent
+    /// loading counts against `--time-limit`, which bounds the whole run (issue 16).
+    func plan(_ campaign: Campaign, loadingSeconds: Double = 0) throws -> Plan {
         let console = Console.current
-        var options = PlanOptions(timeLimit: timeLimit, gap: gap)
+        var options = PlanOptions(timeLimit: max(timeLimit - loadingSeconds, min(timeLimit, 1)), gap: gap)
         options.writeLPFolder = writeLp
         options.nodeLimit = nodeLimit
         options.proximitySearch = polish

@@ -125,6 +125,7 @@ final class CheckCommandTests: TemporaryFolderTestCase {
             candidates.csv:1:111: warning: unknown column "notes" is ignored
             jury.csv:1:130: warning: unknown column "phone" is ignored
             jury.csv:3:38: warning: 2027-07-01 is not a day of the session; '2027-07-01' is ignored
+            rooms.csv:3:25: warning: the capacity is empty and read as 1 seat: a sitting of the written exam BC3 in this room holds one candidate at most
 
             """)
         XCTAssertTrue(result.out.contains("R1 — every registration is scheduled exactly once"), result.out)

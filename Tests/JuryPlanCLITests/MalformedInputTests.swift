@@ -78,11 +78,11 @@ final class MalformedInputTests: TemporaryFolderTestCase {
     }
 
     func testYAMLZeroMinutes() throws {
-        try assertRejected("yaml_zero_minutes", errors: ["campaign.yaml:5:24: error: minutes of BC4 must be at least 1, found 0"])
+        try assertRejected("yaml_zero_minutes", errors: ["campaign.yaml:5:24: error: minutes of BC4 must be a whole number between 1 and 1440, found 0"])
     }
 
     func testYAMLNegativeMinutes() throws {
-        try assertRejected("yaml_negative_minutes", errors: ["campaign.yaml:6:14: error: minutes of BC5 must be at least 1, found -15"])
+        try assertRejected("yaml_negative_minutes", errors: ["campaign.yaml:6:14: error: minutes of BC5 must be a whole number between 1 and 1440, found -15"])
     }
 
     func testYAMLSyntaxError() throws {
@@ -110,7 +110,7 @@ final class MalformedInputTests: TemporaryFolderTestCase {
 
     func testYAMLInUTF16() throws {
         try assertRejected("yaml_utf16", errors: [
-            "campaign.yaml:1:1: error: the file is encoded as UTF-16, expected UTF-8 (or Windows-1252): save it as UTF-8 text",
+            "campaign.yaml:1:1: error: the file is encoded as UTF-16, expected UTF-8: save it as UTF-8 text",
         ])
     }
 

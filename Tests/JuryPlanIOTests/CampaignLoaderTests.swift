@@ -102,6 +102,7 @@ final class CampaignLoaderTests: XCTestCase {
             "candidates.csv:1:111: warning: unknown column \"notes\" is ignored",
             "jury.csv:1:130: warning: unknown column \"phone\" is ignored",
             "jury.csv:3:38: warning: 2027-07-01 is not a day of the session; '2027-07-01' is ignored",
+            "rooms.csv:3:25: warning: the capacity is empty and read as 1 seat: a sitting of the written exam BC3 in this room holds one candidate at most",
         ])
         XCTAssertTrue(loaded.warnings.allSatisfy { $0.severity == .warning })
         // The columns named are those of the unknown header cells.
@@ -122,18 +123,18 @@ final class CampaignLoaderTests: XCTestCase {
         }
     }
 
-    func testFrenchCampaignYAMLIsWindows1252WithCRLF() throws {
+    /// campaign.yaml is typed in a text editor: UTF-8 only (issue 16), with CRLF line ends here.
+    func testFrenchCampaignYAMLIsUTF8WithCRLF() throws {
         let data = try Data(contentsOf: TestFiles.url("campaigns/cpas_fr/campaign.yaml"))
-        XCTAssertNil(String(data: data, encoding: .utf8))
-        XCTAssertTrue(data.contains(0x97))  // "—" in Windows-1252
-        XCTAssertTrue(data.starts(with: Array("# Campagne CPAS de test : fichiers \u{E0}".unicodeScalars.map { UInt8($0.value) })))
+        XCTAssertNotNil(String(data: data, encoding: .utf8))
+        XCTAssertTrue(data.starts(with: Array("# Campagne CPAS de test : fichiers \u{E0}".utf8)))
         XCTAssertEqual(data.filter { $0 == 0x0D }.count, data.filter { $0 == 0x0A }.count)
     }
 
     func testFrenchCampaignSettings() throws {
         let loaded = try CampaignLoader.load(TestFiles.campaign("cpas_fr"))
         let c = loaded.campaign
-        XCTAssertEqual(c.name, "CPAS — session d'automne 2027")  // campaign.yaml in Windows-1252 too
+        XCTAssertEqual(c.name, "CPAS — session d'automne 2027")
         XCTAssertEqual(c.preset, .cpas)
         XCTAssertEqual(c.days, [day("2027-10-04"), day("2027-10-05")])
         XCTAssertEqual(c.hours, SessionHours(morning: range("09:00-12:00"), afternoon: range("14:00-17:00")))
@@ -267,7 +268,7 @@ final class CampaignLoaderTests: XCTestCase {
         XCTAssertEqual(error?.description, """
             candidates.csv:2:8: error: unknown exam 'BC7'; expected one of: BC1, BC2, BC3, BC4, BC5, FINAL
             jury.csv:2:8: error: unknown role 'juge'; expected professional or certifier
-            rooms.csv:2:4: error: '-3' is not a whole number ≥ 0
+            rooms.csv:2:4: error: '-3' is not a whole number between 0 and 100000
             """)
     }
 }

@@ -185,10 +185,10 @@ final class CampaignYAMLTests: XCTestCase {
     func testEveryErrorOfTheFileAtOnce() throws {
         XCTAssertEqual(try errors("bad_many.yaml"), [
             "campaign.yaml:3:20: error: '31/06/2027' is not a real date; expected YYYY-MM-DD or DD/MM/YYYY",
-            "campaign.yaml:4:17: error: buffer_minutes must be at least 0, found -5",
+            "campaign.yaml:4:17: error: buffer_minutes must be a whole number between 0 and 720, found -5",
             // The unknown key is found while reading the mapping, before its values.
             "campaign.yaml:5:35: error: unknown key 'min_break' in candidate; expected one of: max_exams_per_day, min_break_minutes",
-            "campaign.yaml:5:32: error: candidate.max_exams_per_day must be at least 1, found 0",
+            "campaign.yaml:5:32: error: candidate.max_exams_per_day must be a whole number between 1 and 1000, found 0",
             "campaign.yaml:6:24: error: weights.member_days must be a number",
             "campaign.yaml:8:21: error: unknown mode 'viva' for BC4; expected oral, written, group or submitted",
             "campaign.yaml:9:10: error: exam BC4 is listed twice in exams",

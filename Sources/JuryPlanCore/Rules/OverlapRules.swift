@@ -3,9 +3,15 @@ enum OverlapRules {
     /// R2: a candidate's rows never overlap.
     static func checkR2(_ ctx: inout AuditContext) {
         for (candidate, rows) in rowsByCandidateAndDay(ctx) {
-            for (a, b) in pairs(rows) where ctx.row(a).time.overlaps(ctx.row(b).time) {
+            let clashes = ClashSweep(rows, start: { ctx.row($0).time.start }, reach: { ctx.row($0).time.end })
+            for (a, b) in clashes.pairs {
                 ctx.report(.r2, "\(ctx.name(ofCandidate: candidate.id)) is in two sittings at once: \(ctx.describe(row: a)) and \(ctx.describe(row: b))",
                            day: ctx.row(a).day, rows: [a, b], people: [candidate.id])
+            }
+            if clashes.unlisted > 0 {
+                let day = ctx.row(rows[0]).day
+                ctx.report(.r2, "\(ctx.name(ofCandidate: candidate.id)) is in \(clashes.unlisted) more pairs of sittings at once on \(day.iso) (the first \(ClashSweep.limit) are listed)",
+                           day: day, rows: rows, people: [candidate.id])
             }
         }
     }
@@ -14,7 +20,13 @@ enum OverlapRules {
     static func checkR3(_ ctx: inout AuditContext) {
         let buffer = ctx.campaign.bufferMinutes
         for (member, sittings) in sittingsByMemberAndDay(ctx) {
-            for (a, b) in pairs(sittings) {
+            let clashes = ClashSweep(sittings, start: { ctx.sittings[$0].time.start }, reach: { ctx.sittings[$0].time.end + buffer })
+            if clashes.unlisted > 0 {
+                let day = ctx.sittings[sittings[0]].day
+                ctx.report(.r3, "\(ctx.name(ofMember: member)) has \(clashes.unlisted) more pairs of sittings at once or closer than \(buffer) min on \(day.iso) (the first \(ClashSweep.limit) are listed)",
+                           day: day, rows: sittings.flatMap { ctx.sittings[$0].rows }, people: [member])
+            }
+            for (a, b) in clashes.pairs {
                 let sa = ctx.sittings[a], sb = ctx.sittings[b]
                 let (first, second) = sa.time.start <= sb.time.start ? (sa, sb) : (sb, sa)
                 if first.time.overlaps(second.time) {
@@ -35,10 +47,16 @@ enum OverlapRules {
             byRoomDay[sitting.room + "\u{1F}" + sitting.day.iso, default: []].append(s)
         }
         for key in byRoomDay.keys.sorted() {
-            for (a, b) in pairs(byRoomDay[key] ?? []) where ctx.sittings[a].time.overlaps(ctx.sittings[b].time) {
+            let sittings = byRoomDay[key] ?? []
+            let clashes = ClashSweep(sittings, start: { ctx.sittings[$0].time.start }, reach: { ctx.sittings[$0].time.end })
+            for (a, b) in clashes.pairs {
                 let sa = ctx.sittings[a], sb = ctx.sittings[b]
                 ctx.report(.r4, "room \(sa.room) holds two sittings at once: \(ctx.describe(sa)) and \(ctx.describe(sb))",
                            day: sa.day, rows: sa.rows + sb.rows, people: [sa.room])
+            }
+            if clashes.unlisted > 0, let first = sittings.first.map({ ctx.sittings[$0] }) {
+                ctx.report(.r4, "room \(first.room) holds \(clashes.unlisted) more pairs of sittings at once on \(first.day.iso) (the first \(ClashSweep.limit) are listed)",
+                           day: first.day, rows: sittings.flatMap { ctx.sittings[$0].rows }, people: [first.room])
             }
         }
         for sitting in ctx.sittings {
@@ -120,11 +138,5 @@ enum OverlapRules {
             guard let sittings = map[key], let member = key.split(separator: "\u{1F}").first else { return nil }
             return (String(member), sittings)
         }
-    }
-
-    static func pairs(_ items: [Int]) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
-        for i in items.indices { for j in items.indices where j > i { out.append((items[i], items[j])) } }
-        return out
     }
 }

@@ -7,6 +7,11 @@ enum RegistrationRules {
         var rowsByRegistration: [String: [Int]] = [:]
         var sittingOfRow: [Int: Int] = [:]
         for (s, sitting) in ctx.sittings.enumerated() { for r in sitting.rows { sittingOfRow[r] = s } }
+        // Once per sitting, not once per row: a sitting of n rows would cost n² (issue 16).
+        let context = ctx
+        let extraTimeSittings = Set(ctx.sittings.indices.filter { s in
+            context.sittings[s].rows.count > 1 && context.candidates(of: context.sittings[s]).contains(where: \.extraTime)
+        })
 
         for (i, row) in ctx.schedule.rows.enumerated() {
             guard let candidate = campaign.candidate(row.candidateID) else {
@@ -27,7 +32,7 @@ enum RegistrationRules {
                 continue
             }
             rowsByRegistration[candidate.id + "\u{1F}" + exam.id, default: []].append(i)
-            checkDuration(&ctx, row: i, candidate: candidate, exam: exam, sitting: sittingOfRow[i].map { ctx.sittings[$0] })
+            checkDuration(&ctx, row: i, candidate: candidate, exam: exam, sittingHasExtraTime: sittingOfRow[i].map(extraTimeSittings.contains) ?? false)
         }
 
         for candidate in campaign.candidates {
@@ -45,14 +50,13 @@ enum RegistrationRules {
         checkGroups(&ctx)
     }
 
-    private static func checkDuration(_ ctx: inout AuditContext, row i: Int, candidate: Candidate, exam: Exam, sitting: Sitting?) {
+    private static func checkDuration(_ ctx: inout AuditContext, row i: Int, candidate: Candidate, exam: Exam, sittingHasExtraTime: Bool) {
         let row = ctx.row(i)
         let actual = row.time.minutes
         let required = exam.minutes(extraTime: candidate.extraTime)
         if actual == required { return }
         // A gathered sitting with an extra-time candidate is lengthened as a whole.
-        if exam.mode.gathers, let sitting, actual == exam.minutes(extraTime: true),
-           ctx.candidates(of: sitting).contains(where: \.extraTime) {
+        if exam.mode.gathers, actual == exam.minutes(extraTime: true), sittingHasExtraTime {
             return
         }
         let why = candidate.extraTime ? " with extra time" : ""
@@ -73,9 +77,10 @@ enum RegistrationRules {
                 ctx.report(.r1, "\(ctx.describe(sitting)) mixes \(names): a group sitting gathers one group only",
                            day: sitting.day, rows: sitting.rows, people: members.map(\.id))
             }
+            let rowsOfCandidate = Dictionary(grouping: sitting.rows, by: { ctx.row($0).candidateID })
             for c in members where !c.group.isEmpty {
                 sittingsOfGroup[exam.id + "\u{1F}" + c.group, default: []].insert(s)
-                rowsOfGroup[exam.id + "\u{1F}" + c.group, default: []].append(contentsOf: sitting.rows.filter { ctx.row($0).candidateID == c.id })
+                rowsOfGroup[exam.id + "\u{1F}" + c.group, default: []].append(contentsOf: rowsOfCandidate[c.id] ?? [])
             }
         }
         for (key, sittings) in sittingsOfGroup.sorted(by: { $0.key < $1.key }) where sittings.count > 1 {

@@ -8,7 +8,7 @@ public struct CSVField: Sendable, Equatable {
     /// 1-based physical line of the field's first character (the opening quote if quoted; the first
     /// non-blank character if unquoted; just after the preceding delimiter if the field is blank).
     public var line: Int
-    /// 1-based column on that line, counting Characters (grapheme clusters).
+    /// 1-based column on that line, counting Unicode scalars (not grapheme clusters: see `CSVScanner`).
     public var column: Int
 
     public init(text: String, line: Int, column: Int) {
@@ -85,9 +85,13 @@ public struct CSVTable: Sendable {
 ///   (a single-column file).
 /// - Quoting (RFC 4180): a field whose first non-blank character is `"` is quoted; `""` inside
 ///   it is a quote; delimiters and line breaks inside it are text and it is kept verbatim.
-///   Text after the closing quote (other than whitespace) is appended literally, as spreadsheets do.
+///   Text after the closing quote (other than whitespace and quotes) is appended literally, as spreadsheets do.
 ///   A `"` in the middle of an unquoted field is an ordinary character (spreadsheet-friendly).
+/// - Fields are split on Unicode scalars, never on grapheme clusters (`CSVScanner`).
 /// - Unquoted fields are trimmed of surrounding whitespace (including no-break spaces).
+/// - Errors, each with file, line and column: a NUL byte; a stray quote after a quoted field;
+///   a short row that holds enough of another delimiter to fill the header (a row written with
+///   tabs in a `,` file); bytes that are neither UTF-8 nor Windows-1252 (`encodingProblem`).
 /// - A data row with more fields than the header is an error at the first non-empty extra
 ///   field; extra fields that are all empty (trailing delimiters) are dropped silently.
 /// - An unterminated quoted field is an error at its opening quote.
@@ -110,6 +114,10 @@ public enum CSVReader {
         if isDirectory.boolValue {
             throw InputError(SourceLocation(file: name), "is a directory, expected a CSV file (\(path))")
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > InputRanges.csvFileBytes.upperBound {
+            throw InputError(SourceLocation(file: name), "the file has \(size) bytes; an input file has at most \(InputRanges.csvFileBytes.upperBound) (is it the right file?)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -130,50 +138,57 @@ public enum CSVReader {
             }
         }
         let (text, encoding) = decode(data)
-        let characters = Array(text)
-        let delimiter = sniffDelimiter(characters)
-        var log = IssueLog()
-        let records = splitRecords(characters, delimiter: delimiter, file: file, log: &log)
+        if encoding == .windows1252, let problem = encodingProblem(data, file: file) { throw InputError([problem]) }
+        let scalars = Array(text.unicodeScalars)
+        let delimiter = CSVScanner.sniffDelimiter(scalars)
+        var scanner = CSVScanner(scalars, delimiter: delimiter, file: file)
+        let records = scanner.records()
+        var log = scanner.log
         try log.throwIfErrors()
 
         var header = CSVRow(line: 0, fields: [], endLine: 0, endColumn: 0)
         var rows: [CSVRow] = []
         var headerFound = false
-        for record in records where !record.isBlank {
+        for record in records where !record.row.isBlank {
             guard headerFound else {
-                header = record
+                header = record.row
                 headerFound = true
                 continue
             }
-            var row = record
-            if row.fields.count > header.fields.count {
-                let extra = row.fields[header.fields.count...]
+            var row = record.row
+            let columns = header.fields.count
+            if row.fields.count > columns {
+                let extra = row.fields[columns...]
                 if let firstValue = extra.first(where: { !$0.isBlank }) {
                     log.error(
                         SourceLocation(file: file, line: firstValue.line, column: firstValue.column),
-                        "unexpected value \(quoted(firstValue.text)): this row has \(row.fields.count) fields but the header has \(header.fields.count) columns (a value containing \(delimiterName(delimiter)) must be quoted)")
+                        "unexpected value \(quoted(firstValue.text)): this row has \(row.fields.count) fields but the header has \(columns) columns (a value containing \(delimiterName(Character(delimiter))) must be quoted)")
                     continue
                 }
-                row.fields.removeSubrange(header.fields.count...)
+                row.fields.removeSubrange(columns...)
+            } else if row.fields.count < columns, let other = record.otherDelimiter, row.fields.count + other.count >= columns {
+                // Enough of another delimiter to fill the header: the row was written with it, and
+                // reading it as a short row would make one cell of several (issue 16).
+                log.error(
+                    SourceLocation(file: file, line: other.line, column: other.column),
+                    "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") separated by \(delimiterName(Character(delimiter))) but \(other.count + 1) separated by \(delimiterName(Character(other.scalar))); the header has \(columns) columns: use \(delimiterName(Character(delimiter))) throughout the file (or quote the value)")
+                continue
             }
             rows.append(row)
         }
         try log.throwIfErrors()
-        return CSVTable(file: file, delimiter: delimiter, encoding: encoding, header: header, rows: rows)
+        return CSVTable(file: file, delimiter: Character(delimiter), encoding: encoding, header: header, rows: rows)
     }
 
     /// Splits a list cell on `|`, trims each item and drops empty items: " a | |b " → ["a", "b"].
     public static func splitList(_ cell: String) -> [String] {
-        cell.split(separator: "|", omittingEmptySubsequences: false)
-            .map { trimmed(Substring($0)) }
+        // On scalars, like the cells: a `|` followed by a combining mark still separates.
+        cell.unicodeScalars.split(separator: "|", omittingEmptySubsequences: false)
+            .map { trimmed(Substring(String(String.UnicodeScalarView($0)))) }
             .filter { !$0.isEmpty }
     }
 
     // MARK: - Internals
-
-    static let candidateDelimiters: [Character] = [";", "\t", ","]  // tie-break order
-
-    static func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r" || c == "\r\n" }
 
     static func trimmed(_ s: Substring) -> String {
         guard let first = s.firstIndex(where: { !$0.isWhitespace }),
@@ -190,156 +205,5 @@ public enum CSVReader {
         case ";": return "\";\""
         default: return "\"\(d)\""
         }
-    }
-
-    /// Picks the delimiter from the first line that is not whitespace only (a line of bare
-    /// delimiters, as spreadsheets write for an empty first row, counts: it shows the delimiter).
-    static func sniffDelimiter(_ chars: [Character]) -> Character {
-        var i = 0
-        let n = chars.count
-        while i < n {
-            var counts: [Character: Int] = [";": 0, "\t": 0, ",": 0]
-            var hasContent = false
-            var inQuotes = false
-            var atFieldStart = true
-            while i < n {
-                let c = chars[i]
-                i += 1
-                if inQuotes {
-                    if c == "\"" {
-                        if i < n && chars[i] == "\"" { i += 1 } else { inQuotes = false }
-                    }
-                    continue
-                }
-                if isLineBreak(c) { break }
-                if counts[c] != nil {
-                    counts[c, default: 0] += 1
-                    atFieldStart = true
-                    hasContent = true
-                } else if c == "\"" && atFieldStart {
-                    inQuotes = true
-                    atFieldStart = false
-                    hasContent = true
-                } else if !c.isWhitespace {
-                    hasContent = true
-                    atFieldStart = false
-                }
-            }
-            if hasContent {
-                var best: Character = ","
-                var bestCount = 0
-                for d in candidateDelimiters where counts[d, default: 0] > bestCount {
-                    best = d
-                    bestCount = counts[d, default: 0]
-                }
-                return best
-            }
-        }
-        return ","
-    }
-
-    /// Splits text into records of positioned fields. Stops at an unterminated quoted field
-    /// (reported in `log`); returns every record, blank ones included.
-    static func splitRecords(_ chars: [Character], delimiter: Character, file: String, log: inout IssueLog) -> [CSVRow] {
-        var records: [CSVRow] = []
-        let n = chars.count
-        var i = 0
-        var line = 1
-        var column = 1
-
-        while i < n {
-            let recordLine = line
-            var fields: [CSVField] = []
-            var endLine = line
-            var endColumn = column
-            fieldLoop: while true {
-                let startLine = line
-                let startColumn = column
-                // Skip leading whitespace to find out whether the field is quoted.
-                var j = i
-                var jColumn = column
-                while j < n, chars[j] != delimiter, !isLineBreak(chars[j]), chars[j].isWhitespace {
-                    j += 1
-                    jColumn += 1
-                }
-                if j < n && chars[j] == "\"" {
-                    let quoteLine = line
-                    let quoteColumn = jColumn
-                    i = j + 1
-                    column = jColumn + 1
-                    var text = ""
-                    var closed = false
-                    while i < n {
-                        let c = chars[i]
-                        if c == "\"" {
-                            if i + 1 < n && chars[i + 1] == "\"" {
-                                text.append("\"")
-                                i += 2
-                                column += 2
-                                continue
-                            }
-                            i += 1
-                            column += 1
-                            closed = true
-                            break
-                        }
-                        text.append(c)
-                        i += 1
-                        if isLineBreak(c) {
-                            line += 1
-                            column = 1
-                        } else {
-                            column += 1
-                        }
-                    }
-                    guard closed else {
-                        log.error(
-                            SourceLocation(file: file, line: quoteLine, column: quoteColumn),
-                            "unterminated quoted field starting here: expected a closing \" before the end of the file")
-                        return records
-                    }
-                    // Spreadsheet leniency: text after the closing quote is kept literally.
-                    let tailStart = i
-                    while i < n, chars[i] != delimiter, !isLineBreak(chars[i]) {
-                        i += 1
-                        column += 1
-                    }
-                    let tail = chars[tailStart..<i]
-                    if let last = tail.lastIndex(where: { !$0.isWhitespace }) {
-                        text.append(contentsOf: String(chars[tailStart...last]))
-                    }
-                    fields.append(CSVField(text: text, line: quoteLine, column: quoteColumn))
-                } else {
-                    i = j
-                    column = jColumn
-                    let valueStart = i
-                    while i < n, chars[i] != delimiter, !isLineBreak(chars[i]) {
-                        i += 1
-                        column += 1
-                    }
-                    let raw = chars[valueStart..<i]
-                    if let last = raw.lastIndex(where: { !$0.isWhitespace }) {
-                        fields.append(CSVField(text: String(chars[valueStart...last]), line: line, column: jColumn))
-                    } else {
-                        fields.append(CSVField(text: "", line: startLine, column: startColumn))
-                    }
-                }
-                endLine = line
-                endColumn = column
-                if i >= n { break fieldLoop }
-                if chars[i] == delimiter {
-                    i += 1
-                    column += 1
-                    continue fieldLoop
-                }
-                // Line break ends the record.
-                i += 1
-                line += 1
-                column = 1
-                break fieldLoop
-            }
-            records.append(CSVRow(line: recordLine, fields: fields, endLine: endLine, endColumn: endColumn))
-        }
-        return records
     }
 }

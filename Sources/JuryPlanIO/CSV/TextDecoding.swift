@@ -1,4 +1,5 @@
 import Foundation
+import JuryPlanCore
 
 /// How the bytes of an input file were turned into text.
 public enum TextEncoding: String, Sendable {
@@ -42,6 +43,73 @@ extension CSVReader {
             case .error: return nil
             }
         }
+    }
+
+    /// Why bytes that are not UTF-8 are not Windows-1252 text either, at the first offending byte:
+    /// a byte Windows-1252 leaves undefined, or a file that mixes UTF-8 sequences with other bytes
+    /// (a UTF-8 file damaged or pasted into; reading it as Windows-1252 would turn "é" into "Ã©").
+    static func encodingProblem(_ data: Data, file: String) -> InputIssue? {
+        let bytes = [UInt8](data)
+        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        var offset: Int?
+        var reason = ""
+        if let k = bytes.firstIndex(where: undefined.contains) {
+            offset = k
+            reason = "is not a character in Windows-1252"
+        }
+        if let k = firstInvalidUTF8(bytes), containsUTF8Sequence(bytes), k < (offset ?? Int.max) {
+            offset = k
+            reason = "is not valid UTF-8, while other parts of the file are UTF-8"
+        }
+        guard let offset else { return nil }
+        var line = 1, lineStart = 0
+        for (k, b) in bytes[..<offset].enumerated() where b == 0x0A || (b == 0x0D && bytes[k + 1] != 0x0A) {
+            line += 1
+            lineStart = k + 1
+        }
+        let byte = String(bytes[offset], radix: 16, uppercase: true)
+        return .error(SourceLocation(file: file, line: line, column: offset - lineStart + 1),
+                      "byte 0x\(byte) \(reason): save the file as \"CSV UTF-8\" from the spreadsheet")
+    }
+
+    /// Offset of the first byte where strict UTF-8 decoding fails.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var k = 0
+        while k < bytes.count {
+            let length = utf8SequenceLength(bytes, at: k)
+            if length == 0 { return k }
+            k += length
+        }
+        return nil
+    }
+
+    /// True when the bytes hold at least one well-formed multi-byte UTF-8 sequence.
+    static func containsUTF8Sequence(_ bytes: [UInt8]) -> Bool {
+        var k = 0
+        while k < bytes.count {
+            let length = utf8SequenceLength(bytes, at: k)
+            if length > 1 { return true }
+            k += max(length, 1)
+        }
+        return false
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `k`, 0 if there is none.
+    private static func utf8SequenceLength(_ bytes: [UInt8], at k: Int) -> Int {
+        let b = bytes[k]
+        if b < 0x80 { return 1 }
+        let length: Int
+        switch b {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard k + length <= bytes.count else { return 0 }
+        var iterator = bytes[k..<(k + length)].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue = decoder.decode(&iterator) { return length }
+        return 0
     }
 
     /// Windows-1252 code points for bytes 0x80–0x9F; 0xFFFD where cp1252 defines no character.

@@ -45,15 +45,15 @@ public enum CampaignYAML {
             case "hours":
                 if let h = readHours(value, &r) { campaign.hours = h }
             case "buffer_minutes":
-                campaign.bufferMinutes = r.int(value, "buffer_minutes", min: 0) ?? campaign.bufferMinutes
+                campaign.bufferMinutes = r.int(value, "buffer_minutes", range: InputRanges.bufferMinutes) ?? campaign.bufferMinutes
             case "candidate":
                 for (k, _, v) in r.mapping(value, allowed: ["max_exams_per_day", "min_break_minutes"], what: "candidate") {
-                    if k == "max_exams_per_day" { campaign.maxExamsPerDay = r.int(v, "candidate.max_exams_per_day", min: 1) ?? campaign.maxExamsPerDay }
-                    else { campaign.minBreakMinutes = r.int(v, "candidate.min_break_minutes", min: 0) ?? campaign.minBreakMinutes }
+                    if k == "max_exams_per_day" { campaign.maxExamsPerDay = r.int(v, "candidate.max_exams_per_day", range: InputRanges.maxExamsPerDay) ?? campaign.maxExamsPerDay }
+                    else { campaign.minBreakMinutes = r.int(v, "candidate.min_break_minutes", range: InputRanges.minBreakMinutes) ?? campaign.minBreakMinutes }
                 }
             case "member":
                 for (_, _, v) in r.mapping(value, allowed: ["max_sittings_per_day"], what: "member") {
-                    campaign.maxSittingsPerDay = r.int(v, "member.max_sittings_per_day", min: 1) ?? campaign.maxSittingsPerDay
+                    campaign.maxSittingsPerDay = r.int(v, "member.max_sittings_per_day", range: InputRanges.maxSittingsPerDay) ?? campaign.maxSittingsPerDay
                 }
             case "weights":
                 campaign.weights = readWeights(value, &r)
@@ -109,6 +109,10 @@ public enum CampaignYAML {
             r.error(node, "days must be a list of dates, e.g. [2027-06-14, 2027-06-15]")
             return []
         }
+        if seq.count > InputRanges.sessionDays.upperBound {
+            r.error(node, "days lists \(seq.count) dates; a session has \(InputRanges.describe(InputRanges.sessionDays)) days")
+            return []
+        }
         var days: [Day] = []
         for item in seq {
             guard let text = item.scalar?.string else {
@@ -146,7 +150,7 @@ public enum CampaignYAML {
     static func readWeights(_ node: Node, _ r: inout YAMLReader) -> Weights {
         var w = Weights()
         for (key, _, value) in r.mapping(node, allowed: weightKeys, what: "weights") {
-            guard let d = r.double(value, "weights.\(key)", range: 0...1e6) else { continue }
+            guard let d = r.double(value, "weights.\(key)", range: InputRanges.weight) else { continue }
             switch key {
             case "member_days": w.memberDays = d
             case "room_halfdays": w.roomHalfDays = d

@@ -10,6 +10,10 @@ enum ExamOverrides {
             r.error(node, "exams must be a list of entries such as {id: BC4, minutes: 30}")
             return exams
         }
+        if entries.count > InputRanges.examEntries.upperBound {
+            r.error(node, "exams lists \(entries.count) entries; expected \(InputRanges.describe(InputRanges.examEntries))")
+            return exams
+        }
         var afterNodes: [(String, Node)] = []
         var seen = Set<String>()
         for entry in entries {
@@ -33,7 +37,7 @@ enum ExamOverrides {
                 case "name":
                     exam.name = r.string(value, "name") ?? exam.name
                 case "minutes":
-                    if let m = r.int(value, "minutes of \(id)", min: 1) { exam.minutes = m; minutesGiven = true }
+                    if let m = r.int(value, "minutes of \(id)", range: InputRanges.examMinutes) { exam.minutes = m; minutesGiven = true }
                 case "mode":
                     guard let s = r.string(value, "mode") else { break }
                     if let mode = ExamMode(rawValue: s.lowercased()) { exam.mode = mode } else {
@@ -87,7 +91,7 @@ enum ExamOverrides {
     /// `jury: N` sets the size (keeping the roles only if they add up to N); a mapping replaces the jury.
     static func readJury(_ node: Node, keeping old: JurySpec, examID: String, _ r: inout YAMLReader) -> JurySpec? {
         if case .scalar = node {
-            guard let n = r.int(node, "jury of \(examID)", min: 0) else { return nil }
+            guard let n = r.int(node, "jury of \(examID)", range: InputRanges.jurySize) else { return nil }
             var spec = old
             spec.size = n
             if old.roles.values.reduce(0, +) != n { spec.roles = [:] }
@@ -98,11 +102,11 @@ enum ExamOverrides {
         for (key, _, value) in r.mapping(node, allowed: CampaignYAML.juryKeys, what: "the jury of \(examID)") {
             switch key {
             case "size":
-                if let n = r.int(value, "jury size of \(examID)", min: 0) { spec.size = n; sizeGiven = true }
+                if let n = r.int(value, "jury size of \(examID)", range: InputRanges.jurySize) { spec.size = n; sizeGiven = true }
             case "roles":
                 for (roleName, roleNode, count) in r.mapping(value, allowed: Role.allCases.map(\.rawValue), what: "the jury roles of \(examID)") {
                     guard let role = Role(rawValue: roleName) else { r.error(roleNode, "unknown role \(roleName)"); continue }
-                    if let n = r.int(count, "number of \(roleName)s", min: 0) { spec.roles[role] = n }
+                    if let n = r.int(count, "number of \(roleName)s", range: InputRanges.jurySize) { spec.roles[role] = n }
                 }
             case "external":
                 spec.external = r.double(value, "external threshold of \(examID)", range: 0...0.999_999)

@@ -48,13 +48,15 @@ struct YAMLReader {
         return s.trimmingCharacters(in: .whitespaces)
     }
 
-    mutating func int(_ node: Node, _ what: String, min: Int) -> Int? {
-        guard let s = node.scalar?.string, let n = Int(s.trimmingCharacters(in: .whitespaces)) else {
-            error(node, "\(what) must be a whole number")
+    /// A whole number within `range` (InputRanges); anything else names the range.
+    mutating func int(_ node: Node, _ what: String, range: ClosedRange<Int>) -> Int? {
+        let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+        guard node.scalar != nil, !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }) else {
+            error(node, "\(what) must be a whole number \(InputRanges.describe(range))")
             return nil
         }
-        guard n >= min else {
-            error(node, "\(what) must be at least \(min), found \(n)")
+        guard let n = Int(text), range.contains(n) else {
+            error(node, "\(what) must be a whole number \(InputRanges.describe(range)), found \(text)")
             return nil
         }
         return n

@@ -176,7 +176,7 @@ public enum CampaignImport {
     static func physicalLines(_ text: String) -> [(text: String, ending: String)] {
         var lines: [(text: String, ending: String)] = [], current = ""
         for c in text {
-            if CSVReader.isLineBreak(c) {
+            if c == "\n" || c == "\r" || c == "\r\n" {
                 lines.append((current, String(c)))
                 current = ""
             } else {

@@ -32,11 +32,23 @@ public enum CampaignLoader {
         guard let data = replacing[campaignFile] ?? FileManager.default.contents(atPath: yamlURL.path) else {
             throw InputError(SourceLocation(file: campaignFile), "file not found in \(folder.path); every campaign folder has one")
         }
+        if data.count > InputRanges.yamlFileBytes.upperBound {
+            throw InputError(SourceLocation(file: campaignFile), "the file has \(data.count) bytes; campaign.yaml has at most \(InputRanges.yamlFileBytes.upperBound)")
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputError(SourceLocation(file: campaignFile, line: 1, column: 1),
-                             "the file is encoded as UTF-16, expected UTF-8 (or Windows-1252): save it as UTF-8 text")
+                             "the file is encoded as UTF-16, expected UTF-8: save it as UTF-8 text")
         }
-        let (text, _) = CSVReader.decode(data)
+        let (text, encoding) = CSVReader.decode(data)
+        if encoding == .windows1252 {
+            // Settings are typed in a text editor, not exported by a spreadsheet: only UTF-8 is read.
+            let offset = CSVReader.firstInvalidUTF8([UInt8](data)) ?? 0
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            throw InputError(SourceLocation(file: campaignFile, line: line, column: column),
+                             "byte 0x\(String(data[offset], radix: 16, uppercase: true)) is not valid UTF-8: campaign.yaml must be saved as UTF-8 text")
+        }
         let settings = try CampaignYAML.parse(text, file: campaignFile)
         var bytes = [campaignFile: data]
         func table(_ file: String) throws -> CSVTable {
@@ -74,7 +86,11 @@ public enum CampaignLoader {
         let m = attempt { try PeopleCSV.members(jury, campaign: settings, references: &references) }
         let r = attempt { try PeopleCSV.rooms(rooms, campaign: settings) }
         if !errors.isEmpty { throw InputError(errors) }
-        let candidateList = c ?? [], memberList = m ?? [], roomList = r ?? []
+        // Canonical order (ids are unique by now): the plan must not depend on the order of rows.
+        // Each row keeps its file line, so messages still point at the original line.
+        let candidateList = (c ?? []).sorted { CanonicalOrder.precedes($0.id, $1.id) }
+        let memberList = (m ?? []).sorted { CanonicalOrder.precedes($0.id, $1.id) }
+        let roomList = (r ?? []).sorted { CanonicalOrder.precedes($0.id, $1.id) }
         let memberIDs = Set(memberList.map(\.id)), candidateIDs = Set(candidateList.map(\.id))
         for ref in references {
             switch ref.kind {

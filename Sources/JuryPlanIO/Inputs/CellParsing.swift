@@ -40,6 +40,26 @@ struct CellReader {
 
     func list(_ key: String, _ row: CSVRow) -> [String] { CSVReader.splitList(text(key, row)) }
 
+    /// A name the planner compares many times (structure, region, site): at most
+    /// `InputRanges.nameLength` characters.
+    mutating func name(_ key: String, _ row: CSVRow) -> String {
+        let value = text(key, row)
+        checkNameLength(value, key, row)
+        return value
+    }
+
+    /// A list of names (regions, equipment), each of bounded length.
+    mutating func names(_ key: String, _ row: CSVRow) -> [String] {
+        let values = list(key, row)
+        for value in values { checkNameLength(value, key, row) }
+        return values
+    }
+
+    private mutating func checkNameLength(_ value: String, _ key: String, _ row: CSVRow) {
+        let limit = InputRanges.nameLength.upperBound
+        if value.unicodeScalars.count > limit { error(key, row, "this name is longer than \(limit) characters") }
+    }
+
     /// yes/oui/true/1/x or no/non/false/0; empty gives `empty`.
     mutating func bool(_ key: String, _ row: CSVRow, empty: Bool = false) -> Bool {
         let value = CSVReader.normalizeKey(text(key, row))
@@ -53,12 +73,12 @@ struct CellReader {
         }
     }
 
-    /// A whole number ≥ `min`; nil when the cell is empty.
-    mutating func int(_ key: String, _ row: CSVRow, min: Int) -> Int? {
+    /// A whole number within `range` (InputRanges); nil when the cell is empty.
+    mutating func int(_ key: String, _ row: CSVRow, range: ClosedRange<Int>) -> Int? {
         let value = text(key, row)
         if value.isEmpty { return nil }
-        guard let n = Int(value), n >= min else {
-            error(key, row, "'\(value)' is not a whole number ≥ \(min)")
+        guard let n = Int(value), range.contains(n) else {
+            error(key, row, "'\(value)' is not a whole number \(InputRanges.describe(range))")
             return nil
         }
         return n
@@ -68,7 +88,12 @@ struct CellReader {
     /// for dates outside the session (they never open a sitting).
     mutating func tokens(_ key: String, _ row: CSVRow, days: [Day]) -> [AvailabilityToken] {
         var out: [AvailabilityToken] = []
-        for item in list(key, row) {
+        let items = list(key, row)
+        // "|" alone would otherwise read as an empty cell, which means "every day" for `available`.
+        if items.isEmpty, !text(key, row).isEmpty {
+            error(key, row, "'\(text(key, row))' lists no date; leave the cell empty or give dates, half-days or time ranges separated by |")
+        }
+        for item in items {
             guard let token = AvailabilityToken(parsing: item) else {
                 error(key, row, "'\(item)' is not a date (YYYY-MM-DD or DD/MM/YYYY), a half-day (2027-06-14 AM|PM) or a time range on a date (2027-06-14 15:00-17:00)")
                 continue

@@ -56,8 +56,8 @@ enum PeopleCSV {
             ids.check(id, row, &cells, what: "candidate")
             var c = Candidate(id: id, lastName: cells.required("last_name", row, "the last name"),
                               firstName: cells.required("first_name", row, "the first name"),
-                              email: cells.text("email", row), structure: cells.text("structure", row),
-                              region: cells.text("region", row), exams: cells.exams("exams", row, campaign: campaign),
+                              email: cells.text("email", row), structure: cells.name("structure", row),
+                              region: cells.name("region", row), exams: cells.exams("exams", row, campaign: campaign),
                               line: row.line)
             for item in cells.list("accommodations", row) {
                 switch CSVReader.normalizeKey(item) {
@@ -111,11 +111,11 @@ enum PeopleCSV {
             var m = JuryMember(id: id, lastName: cells.required("last_name", row, "the last name"),
                                firstName: cells.required("first_name", row, "the first name"),
                                email: cells.text("email", row), role: role, sector: sector,
-                               declaredExternal: cells.bool("external", row), structure: cells.text("structure", row),
-                               regions: cells.list("regions", row), line: row.line)
+                               declaredExternal: cells.bool("external", row), structure: cells.name("structure", row),
+                               regions: cells.names("regions", row), line: row.line)
             m.available = cells.tokens("available", row, days: campaign.days)
             m.preferred = cells.tokens("preferred", row, days: campaign.days)
-            m.maxPerDay = cells.int("max_per_day", row, min: 0)
+            m.maxPerDay = cells.int("max_per_day", row, range: InputRanges.memberMaxPerDay)
             m.exams = cells.exams("exams", row, campaign: campaign)
             m.canPreside = cells.bool("can_preside", row)
             m.conflicts = cells.list("conflicts", row)
@@ -136,14 +136,26 @@ enum PeopleCSV {
         for row in table.rows {
             let id = cells.required("id", row, "the room id")
             ids.check(id, row, &cells, what: "room")
-            // An empty or missing capacity seats one candidate: enough for an oral, not for a written or group sitting.
-            let capacity = cells.int("capacity", row, min: 0) ?? 1
-            var room = Room(id: id, site: cells.text("site", row), region: cells.text("region", row), capacity: capacity,
-                            accessible: cells.bool("accessible", row), equipment: cells.list("equipment", row), line: row.line)
+            let capacityGiven = cells.int("capacity", row, range: InputRanges.roomCapacity)
+            if capacityGiven == nil, cells.text("capacity", row).isEmpty { warnBlankCapacity(row, &cells, campaign: campaign) }
+            let capacity = capacityGiven ?? 1
+            var room = Room(id: id, site: cells.name("site", row), region: cells.name("region", row), capacity: capacity,
+                            accessible: cells.bool("accessible", row), equipment: cells.names("equipment", row), line: row.line)
             room.available = cells.tokens("available", row, days: campaign.days)
             out.append(room)
         }
         try cells.log.throwIfErrors()
         return (out, cells.log.warnings)
+    }
+
+    /// An empty capacity seats one candidate: enough for an oral. Where a written or group exam
+    /// could use the room (it has the exam's equipment), that default matters: say so.
+    static func warnBlankCapacity(_ row: CSVRow, _ cells: inout CellReader, campaign: Campaign) {
+        let equipment = cells.list("equipment", row)
+        let probe = Room(id: "", site: "", region: "", capacity: 1, accessible: false, equipment: equipment)
+        let gathering = campaign.exams.filter { $0.mode.gathers && $0.isScheduled && Eligibility.missingEquipment(probe, for: $0).isEmpty }
+        if let exam = gathering.first {
+            cells.warning("capacity", row, "the capacity is empty and read as 1 seat: a sitting of the \(exam.mode.rawValue) exam \(exam.id) in this room holds one candidate at most")
+        }
     }
 }
