@@ -21,13 +21,25 @@ extension JuryPlanCommand {
         @Option(help: "Where to write the schedule (default: schedule.csv in the campaign folder).")
         var out: String?
 
+        @Option(name: .customLong("from"), help: "A schedule to start from (a hand-made draft, an earlier plan): its lawful rows are kept as a first plan that the search improves. Sessions of fixed committees only, for now.")
+        var draft: String?
+
         func run() throws {
             let started = Date()
             let loaded = try campaignOptions.load()
+            var start: Schedule?
+            if let draft {
+                guard Planner.plansCommittees(loaded.campaign) else {
+                    throw InputError(SourceLocation(file: draft), "--from starts only sessions of fixed committees (every exam's jury {imposed: true}) for now; plan without it")
+                }
+                let (schedule, warnings) = try ScheduleCSV.read(contentsOf: URL(fileURLWithPath: draft), displayName: draft)
+                for line in WarningSummary.lines(warnings) { Console.current.note(line) }
+                start = schedule
+            }
             // Opened before planning, so that a store juryplan cannot write is refused at once.
             let store = try PlanStoring(folder: campaignOptions.folder)
             let target = out.map { URL(fileURLWithPath: $0) } ?? campaignOptions.folder.appendingPathComponent("schedule.csv")
-            let plan = try planning.plan(loaded.campaign, loadingSeconds: Date().timeIntervalSince(started))
+            let plan = try planning.plan(loaded.campaign, loadingSeconds: Date().timeIntervalSince(started), draft: start)
             // Kept in campaign.sqlite first: the store, not the CSV, is the campaign's record.
             let number = try store.keep(plan, loaded, options: planning)
             try AtomicFile.write(ScheduleCSV.write(plan.schedule, campaign: loaded.campaign, options: output.csvOptions), to: target)
@@ -69,13 +81,14 @@ struct PlanningOptions: ParsableArguments {
 
     /// Plans, printing progress to stderr; maps outcomes to SPEC exit codes. The time spent
     /// loading counts against `--time-limit`, which bounds the whole run (issue 16).
-    func plan(_ campaign: Campaign, loadingSeconds: Double = 0) throws -> Plan {
+    func plan(_ campaign: Campaign, loadingSeconds: Double = 0, draft: Schedule? = nil) throws -> Plan {
         let console = Console.current
         var options = PlanOptions(timeLimit: max(timeLimit - loadingSeconds, min(timeLimit, 1)), gap: gap)
         options.writeLPFolder = writeLp
         options.nodeLimit = nodeLimit
         options.proximitySearch = polish
         options.allowPartial = allowPartial
+        options.startFrom = draft
         if let folder = writeLp { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let started = Date()
         if verbose || campaign.candidates.count >= 300 {

@@ -99,6 +99,9 @@ public struct PlanOptions: Sendable {
     /// Return the best partial plan (`.planned` with `unplaced`) when not every sitting can be
     /// placed, instead of failing (`plan --allow-partial`).
     public var allowPartial = false
+    /// A schedule to start from (`plan --from FILE`): its lawful rows are kept as a first plan
+    /// that the search then improves (sessions of fixed committees).
+    public var startFrom: Schedule?
 
     public init(timeLimit: Double = 60, gap: Double = 0.001) {
         self.timeLimit = timeLimit

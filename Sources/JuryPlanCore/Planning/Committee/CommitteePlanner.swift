@@ -36,6 +36,11 @@ struct CommitteePlanner {
         var best = (placed: result.timetable.placedCount, objective: score(result.timetable))
         options.progress?("construction: \(best.placed) of \(session.sittings.count) sittings placed, objective \(format(best.objective)), \(format(clock.elapsed)) s")
         consider(greedy.constructInOrder(), &result, &best, "construction in the candidates' order", clock)
+        if let draft = options.startFrom {
+            let (timetable, dropped) = self.timetable(from: draft)
+            options.progress?("draft: \(timetable.placedCount) sittings kept, \(dropped) row(s) set aside (not lawful here, or not a committee sitting)")
+            consider(timetable, &result, &best, "the draft", clock)
+        }
         let columns = session.sittings.reduce(0) { $0 + $1.options.count }
         if columns > 0, columns <= Self.wholeModelColumns {
             let all = result.timetable.placedCount == session.sittings.count
@@ -160,6 +165,27 @@ struct CommitteePlanner {
             for s in session.sittingsOfMember[m] { add(s) }
         }
         return chosen.sorted()
+    }
+
+    /// The lawful part of a schedule (a hand-made draft, an earlier plan): each row booked at its
+    /// own day, start and room when its jury is the committee, the start one of the sitting's
+    /// options, and the people and the room free; the others are set aside.
+    func timetable(from draft: Schedule) -> (CommitteeTimetable, dropped: Int) {
+        let campaign = session.campaign
+        var timetable = CommitteeTimetable(session)
+        var dropped = 0
+        for row in draft.sorted.rows {
+            guard let c = campaign.candidateNumber(row.candidateID), let room = campaign.roomNumber(row.room),
+                  let d = campaign.days.firstIndex(of: row.day),
+                  let s = session.sittingsOfCandidate[c].first(where: { session.sittings[$0].request.exam.id == campaign.canonicalExamID(row.exam) }),
+                  timetable.bookings[s] == nil else { dropped += 1; continue }
+            let sitting = session.sittings[s]
+            let option = SlotOption(dayIndex: d, start: row.time.start, site: session.siteOfRoom[room])
+            guard Set(row.jury) == Set(sitting.members.map { campaign.members[$0].id }), sitting.options.contains(option),
+                  timetable.peopleFree(s, at: option), timetable.roomIsFree(room, for: s, at: option) else { dropped += 1; continue }
+            timetable.book(s, option, room: room)
+        }
+        return (timetable, dropped)
     }
 
     /// SPEC §1.3 of a timetable, measured as `check` measures any schedule.

@@ -122,6 +122,16 @@ struct CommitteeTimetable {
         return best?.room
     }
 
+    /// Whether room k suits `s`, is open and free for it at `option`.
+    func roomIsFree(_ k: Int, for s: Int, at option: SlotOption) -> Bool {
+        let campaign = session.campaign
+        let sitting = session.sittings[s]
+        let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
+        guard session.problem.suitableRooms(sitting.request)[k], session.siteOfRoom[k] == option.site,
+              session.problem.availability.room(campaign.rooms[k].id, isFreeOn: campaign.days[option.dayIndex], window) else { return false }
+        return !roomDay[k][option.dayIndex].contains { other in bookings[other].map { $0.start < window.end && window.start < $0.end } ?? false }
+    }
+
     mutating func book(_ s: Int, _ option: SlotOption, room: Int) {
         precondition(bookings[s] == nil, "sitting booked twice")
         bookings[s] = Booking(option: option, end: option.start + session.sittings[s].minutes, room: room)

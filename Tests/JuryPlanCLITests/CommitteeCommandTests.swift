@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+import JuryPlanCore
+import JuryPlanIO
+@testable import JuryPlanCLI
+
+/// Thesis-defence sessions through the command line: `generate --shape` writes a campaign and a
+/// lawful witness, `plan` plans it (no more member-days than the witness), `plan --from` starts
+/// from a draft and keeps its lawful part, and refuses sessions it cannot start from.
+final class CommitteeCommandTests: TemporaryFolderTestCase {
+    private func memberDays(_ url: URL) throws -> Int {
+        let (schedule, _) = try ScheduleCSV.read(contentsOf: url, displayName: url.lastPathComponent)
+        return Set(schedule.rows.flatMap { row in row.jury.map { "\($0)|\(row.day.iso)" } }).count
+    }
+
+    func testGeneratePlanAndStartFromADraft() throws {
+        let folder = scratch.appendingPathComponent("defences")
+        let generated = juryplan(["generate", "--shape", "master-defences", "--candidates", "30", "--seed", "4", folder.path])
+        XCTAssertEqual(generated.code, 0, generated.err)
+        let witness = folder.appendingPathComponent("witness.csv")
+        XCTAssertEqual(juryplan(["check", witness.path, "--campaign", folder.path]).code, 0, "the witness keeps every rule")
+
+        // A draft: the witness with two rows spoiled (a stranger on the jury, a start at dawn).
+        var lines = try XCTUnwrap(String(data: Data(contentsOf: witness), encoding: .utf8)).components(separatedBy: "\n")
+        let header = lines[0].components(separatedBy: ",")
+        let jury = try XCTUnwrap(header.firstIndex(of: "jury")), start = try XCTUnwrap(header.firstIndex(of: "start"))
+        var first = lines[1].components(separatedBy: ",")
+        first[jury] = "E999"
+        lines[1] = first.joined(separator: ",")
+        var second = lines[2].components(separatedBy: ",")
+        second[start] = "06:00"
+        lines[2] = second.joined(separator: ",")
+        let draft = scratch.appendingPathComponent("draft.csv")
+        try Data(lines.joined(separator: "\n").utf8).write(to: draft)
+
+        let out = folder.appendingPathComponent("planned.csv")
+        let planned = juryplan(["plan", "--campaign", folder.path, "--from", draft.path, "--out", out.path, "--verbose"])
+        XCTAssertEqual(planned.code, 0, planned.err)
+        XCTAssertTrue(planned.err.contains("2 row(s) set aside"), planned.err)
+        XCTAssertEqual(juryplan(["check", out.path, "--campaign", folder.path]).code, 0)
+        XCTAssertLessThanOrEqual(try memberDays(out), try memberDays(witness))
+
+        let panels = try copyFiles("campaigns/check_small", into: "small")
+        let refused = juryplan(["plan", "--campaign", panels.path, "--from", panels.appendingPathComponent("schedule_ok.csv").path])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("--from starts only sessions of fixed committees"), refused.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: panels.appendingPathComponent("schedule.csv").path), "nothing written")
+    }
+}
