@@ -41,7 +41,7 @@ public struct JuryPlanCommand: ParsableCommand {
         commandName: "juryplan",
         abstract: "Plans and checks the exam sessions of French health-care coordinator certifications.",
         subcommands: [Init.self, Import.self, Check.self, PlanCommand.self, Plans.self, Publish.self, Diff.self,
-                      Export.self, Demo.self, Generate.self, Bench.self])
+                      Replan.self, Export.self, Demo.self, Generate.self, Bench.self])
 
     public init() {}
 
