@@ -3,7 +3,7 @@ import XCTest
 import JuryPlanCore
 import JuryPlanIO
 
-/// SIGKILL at random moments of `plan`, `import` and `publish` (issue 17, faults): after each
+/// SIGKILL at random moments of `plan`, `import`, `publish` and `replan` (issue 17, faults): after each
 /// kill the store passes `PRAGMA integrity_check`, every plan stored before is intact, at most
 /// one plan is published, and the campaign files are whole (the old bytes or the new).
 final class StoreKillTests: TemporaryFolderTestCase {
@@ -82,18 +82,22 @@ final class StoreKillTests: TemporaryFolderTestCase {
         }
         XCTAssertEqual(roomsBytes.count, 3)
         seconds["publish"] = try run(["publish", "1"] + campaign, killAfter: nil).seconds
+        // A room closed for the afternoon: replan repairs the published plan (or says it cannot).
+        let replan = ["replan", "--absent", "S1@2027-06-14 PM"] + campaign
+        seconds["replan"] = try run(replan, killAfter: nil).seconds
         var kept = try keptPlans(folder)
-        XCTAssertEqual(kept.count, 2)
+        XCTAssertGreaterThanOrEqual(kept.count, 2)
 
         var random = SeededRandom(seed: 17)
         var landed: [String: Int] = [:], attempts = 0, imports = 0, storeOpenAtKill = 0, leftoversSeen = Set<String>()
         while landed.values.reduce(0, +) < 24, attempts < 150 {
             attempts += 1
             // The operation with the fewest kills so far, so that each gets its share.
-            let operation = ["plan", "import", "publish"].min { (landed[$0] ?? 0, $0) < (landed[$1] ?? 0, $1) } ?? "plan"
+            let operation = ["plan", "import", "publish", "replan"].min { (landed[$0] ?? 0, $0) < (landed[$1] ?? 0, $1) } ?? "plan"
             let arguments: [String]
             switch operation {
             case "plan": arguments = ["plan"] + campaign
+            case "replan": arguments = replan
             case "import":
                 imports += 1
                 arguments = ["import", "rooms", roomFiles[imports % 2].path] + campaign
@@ -112,7 +116,7 @@ final class StoreKillTests: TemporaryFolderTestCase {
             for (number, plan) in kept {
                 XCTAssertEqual(now[number], plan, "plan \(number) changed after a kill of `\(operation)` at \(delay) s")
             }
-            XCTAssertTrue(now.count == kept.count || (operation == "plan" && now.count == kept.count + 1), "\(kept.count) → \(now.count) plans")
+            XCTAssertTrue(now.count == kept.count || (["plan", "replan"].contains(operation) && now.count == kept.count + 1), "\(kept.count) → \(now.count) plans")
             kept = now
             XCTAssertTrue(roomsBytes.contains(try Data(contentsOf: roomsURL)), "rooms.csv is whole: as before or after an import")
             XCTAssertNoThrow(try CampaignLoader.load(folder), "the campaign loads after a kill of `\(operation)` at \(delay) s")
@@ -125,7 +129,7 @@ final class StoreKillTests: TemporaryFolderTestCase {
         }
         print("StoreKillTests: \(attempts) runs, kills landed: \(landed.sorted { $0.key < $1.key }), with the store open: \(storeOpenAtKill), temporary files of killed writes: \(leftoversSeen.count), plans kept: \(kept.count)")
         XCTAssertGreaterThanOrEqual(landed.values.reduce(0, +), 20, "kills that landed: \(landed)")
-        for operation in ["plan", "import", "publish"] { XCTAssertGreaterThan(landed[operation] ?? 0, 0, operation) }
+        for operation in ["plan", "import", "publish", "replan"] { XCTAssertGreaterThan(landed[operation] ?? 0, 0, operation) }
         // After every kill, the next commands work, and sweep the temporary files of killed writes.
         XCTAssertEqual(try run(["plan"] + campaign, killAfter: nil).killed, false)
         XCTAssertEqual(try keptPlans(folder).count, kept.count + 1)
