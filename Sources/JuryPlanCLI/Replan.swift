@@ -32,6 +32,7 @@ extension JuryPlanCommand {
         }
 
         func run() throws {
+            let started = Date()
             let console = Console.current
             let folder = campaignOptions.folder
             let loaded = try campaignOptions.load()
@@ -61,8 +62,8 @@ extension JuryPlanCommand {
                 console.note("internal error: the repaired plan breaks \(audit.breaches[0]); it was not stored")
                 throw ExitCode(Exit.timeLimit)
             }
-            var figures = PlanFigures()
-            PlanMeasures.fill(&figures, schedule: result.schedule, campaign: repaired)
+            var figures = result.figures(repaired)
+            figures.seconds = Date().timeIntervalSince(started)
             let number = try store.record(NewPlan(schedule: result.schedule, figures: figures,
                                                   options: ["replan of": String(published.number.value), "absent": absences.map(\.description).joined(separator: "; ")],
                                                   inputFiles: loaded.inputFiles, campaignName: campaign.name))

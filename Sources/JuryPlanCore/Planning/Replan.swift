@@ -93,6 +93,16 @@ public struct Replanner {
     public struct Result: Sendable {
         public var schedule: Schedule
         public var unplaced: [UnplacedSitting]
+
+        /// SPEC §1.3 of the repaired schedule, and the bound of any plan of the campaign with the absences.
+        public func figures(_ campaign: Campaign) -> PlanFigures {
+            var figures = PlanFigures()
+            PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
+            let lower = LowerBound.compute(PlanningProblem(campaign))
+            figures.bound = min(lower.bound, figures.objective)
+            (figures.memberDaysBound, figures.roomHalfDaysBound, figures.candidateDaysBound) = (lower.memberDays, lower.roomHalfDays, lower.candidateDays)
+            return figures
+        }
     }
 
     public func run() -> Result {
