@@ -1,10 +1,12 @@
 import MIP
 
-/// Plans a session of fixed committees (`CommitteeProblem`): jury-aware construction
-/// (`CommitteeGreedy`), then the whole session as one MIP (`CommitteeModel`) warm started by
-/// it, within a node limit; rooms are then named sitting by sitting, and a sitting that finds
-/// no room goes back to the construction's repair. The better of the two plans is kept (placed
-/// sittings first, then SPEC §1.3). Sittings left out are listed with their reason.
+/// Plans a session of fixed committees (`CommitteeProblem`): two jury-aware constructions
+/// (`CommitteeGreedy`) and the user's draft, if any, give the first plan; a small session is
+/// then solved whole as one MIP (`CommitteeModel`), and neighbourhoods of it are freed and
+/// re-solved with the rest fixed, each warm started by the current plan. Rooms are named
+/// sitting by sitting after each solve; a sitting that finds none goes back to the
+/// construction's repair. A plan is kept when it places more sittings, or as many at a lower
+/// SPEC §1.3 objective. Sittings left out are listed with their reason.
 struct CommitteePlanner {
     let session: CommitteeProblem
     let options: PlanOptions
