@@ -300,7 +300,7 @@ extension PlanningProblem {
         for p in placements {
             if p.dayIndex == dayIndex {
                 sameDay += 1
-                guard p.end + campaign.minBreakMinutes <= start || end + campaign.minBreakMinutes <= p.start else { return false }
+                guard Spacing.candidateFree(TimeRange(start: p.start, end: p.end), TimeRange(start: start, end: end), in: campaign) else { return false }
             }
             // R13 in both directions: prerequisites end before, successors start after.
             if r.exam.after.contains(where: { campaign.canonicalExamID($0) == p.examID }),

@@ -161,8 +161,8 @@ struct RoomSharing {
                 }
                 for q in panelsOfMember[m] where !inBlock.contains(q) && panels[q].period.dayIndex == period.dayIndex {
                     let other = panels[q]
-                    let apart = panel.end + shift + campaign.bufferMinutes <= other.start || other.end + campaign.bufferMinutes <= panel.start + shift
-                    guard apart else { return false }
+                    guard Spacing.memberFree(TimeRange(start: panel.start + shift, end: panel.end + shift),
+                                             TimeRange(start: other.start, end: other.end), in: campaign) else { return false }
                 }
             }
         }

@@ -49,7 +49,7 @@ struct CommitteeTimetable {
         for m in sitting.members {
             for other in memberDay[m][option.dayIndex] where other != s {
                 guard let b = bookings[other] else { continue }
-                if !(b.end + campaign.bufferMinutes <= option.start || end + campaign.bufferMinutes <= b.start) || b.option.site != option.site {
+                if !Spacing.memberFree(TimeRange(start: b.start, end: b.end), TimeRange(start: option.start, end: end), in: campaign) || b.option.site != option.site {
                     clash.insert(other)
                 }
             }
