@@ -49,15 +49,17 @@ final class CommitteeProblem {
         self.problem = problem
         sites = Array(Set(campaign.rooms.map(\.site))).sorted()
         let siteIndex = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0) })
-        siteOfRoom = campaign.rooms.map { siteIndex[$0.site] ?? 0 }
+        let siteOfRoom = campaign.rooms.map { siteIndex[$0.site] ?? 0 }
+        self.siteOfRoom = siteOfRoom
         var sittings: [CommitteeSitting] = []
         var ofMember = Array(repeating: [Int](), count: campaign.members.count)
         var ofCandidate = Array(repeating: [Int](), count: campaign.candidates.count)
+        let steps = problem.sittingSteps
         for request in problem.requests {
             let members = request.imposed.compactMap { campaign.memberNumber($0) }.sorted()
             for m in members { ofMember[m].append(sittings.count) }
             for c in request.candidates { ofCandidate[c].append(sittings.count) }
-            sittings.append(Self.sitting(request, members: members, problem: problem, siteOfRoom: campaign.rooms.map { siteIndex[$0.site] ?? 0 }))
+            sittings.append(Self.sitting(request, members: members, problem: problem, siteOfRoom: siteOfRoom, steps: steps))
         }
         self.sittings = sittings
         sittingsOfMember = ofMember
@@ -69,14 +71,14 @@ final class CommitteeProblem {
         r.exam.mode.isExamined && r.exam.jury.imposed && !r.imposed.isEmpty
     }
 
-    private static func sitting(_ r: SittingRequest, members: [Int], problem: PlanningProblem, siteOfRoom: [Int]) -> CommitteeSitting {
+    private static func sitting(_ r: SittingRequest, members: [Int], problem: PlanningProblem, siteOfRoom: [Int], steps: [Int]) -> CommitteeSitting {
         let campaign = problem.campaign
         let president = r.exam.jury.president
             ? members.first { campaign.members[$0].role == .professional && campaign.members[$0].canPreside } : nil
         if let why = whyNoCommittee(r, members: members, president: president, problem: problem) {
             return CommitteeSitting(request: r, members: members, president: president, minutes: r.minutes, options: [], impossibility: why)
         }
-        let options = startOptions(r, members: members, problem: problem, siteOfRoom: siteOfRoom)
+        let options = startOptions(r, members: members, problem: problem, siteOfRoom: siteOfRoom, steps: steps)
         let why = options.isEmpty ? whyNoTime(r, members: members, problem: problem) : nil
         return CommitteeSitting(request: r, members: members, president: president, minutes: r.minutes, options: options, impossibility: why)
     }
@@ -115,9 +117,10 @@ final class CommitteeProblem {
     }
 
     /// Starts on each half-day: from the half-day's start and from every time a member's or a
-    /// room's availability opens, one after another with and without the buffer (a member
-    /// sitting back to back needs it, a room does not).
-    private static func startOptions(_ r: SittingRequest, members: [Int], problem: PlanningProblem, siteOfRoom: [Int]) -> [SlotOption] {
+    /// room's availability opens, then every time reachable from those by the session's
+    /// sitting lengths with and without the buffer (a member sitting back to back needs it, a
+    /// room does not).
+    private static func startOptions(_ r: SittingRequest, members: [Int], problem: PlanningProblem, siteOfRoom: [Int], steps: [Int]) -> [SlotOption] {
         let campaign = problem.campaign
         let suitable = problem.suitableRooms(r)
         var options: [SlotOption] = []
@@ -129,12 +132,13 @@ final class CommitteeProblem {
                     let t = token.interval(hours: campaign.hours).start
                     if hours.start < t && t < hours.end { anchors.insert(t) }
                 } }
+                // Every start reachable from an anchor by sittings of the session's lengths placed
+                // back to back, with or without the buffer (a member's day mixes them).
                 var starts = Set<Int>()
-                for a in anchors {
-                    for step in Set([r.minutes, r.minutes + campaign.bufferMinutes]) {
-                        var t = a
-                        while t + r.minutes <= hours.end { starts.insert(t); t += step }
-                    }
+                var queue = anchors.sorted()
+                while let t = queue.popLast() {
+                    guard t + r.minutes <= hours.end, starts.insert(t).inserted else { continue }
+                    for step in steps { queue.append(t + step) }
                 }
                 for t in starts.sorted() {
                     let window = TimeRange(start: t, end: t + r.minutes)
@@ -174,5 +178,14 @@ final class CommitteeProblem {
         } }
         if !together(members) { return "the committee's \(members.count) members are never all available at one time for \(r.minutes) minutes (R9)" }
         return "no suitable room (equipment, step-free access, region) is open while the committee is available (R9, R11, R15)"
+    }
+}
+
+extension PlanningProblem {
+    /// The lengths of the session's sittings, alone and followed by the buffer: the steps
+    /// between two starts of a room's or a member's day.
+    var sittingSteps: [Int] {
+        let lengths = Set(requests.map(\.minutes))
+        return Array(lengths.union(lengths.map { $0 + campaign.bufferMinutes })).filter { $0 > 0 }.sorted()
     }
 }
