@@ -20,6 +20,9 @@ extension JuryPlanCommand {
         @Option(help: "Instead of a preset: master-defences (committees of 3–6, 1-hour slots) or bachelor-defences (supervisor and reviewer, 30-minute slots); writes witness.csv, a lawful schedule, beside the campaign.")
         var shape: Shape?
 
+        @Flag(help: "With --preset: members scarce (50–60 % busy in the hours they are available, rooms about 40 %), planted around a lawful plan written as witness.csv.")
+        var tight = false
+
         @Option(help: "Number of candidates.")
         var candidates: Int
 
@@ -37,6 +40,7 @@ extension JuryPlanCommand {
             guard (preset == nil) != (shape == nil) else { throw ValidationError("give either --preset or --shape") }
             guard preset != .custom else { throw ValidationError("--preset must be csec, pacte or cpas") }
             if let days, !(1...366).contains(days) { throw ValidationError("--days must lie between 1 and 366") }
+            if tight, preset == nil { throw ValidationError("--tight goes with --preset") }
         }
 
         func run() throws {
@@ -51,8 +55,22 @@ extension JuryPlanCommand {
                 return
             }
             guard let preset, let name = PresetName(rawValue: preset.rawValue) else { throw ExitCode(Exit.badInput) }
+            let folder = URL(fileURLWithPath: directory, isDirectory: true)
+            if tight {
+                guard let (campaign, witness) = TightSessionGenerator(preset: name, candidates: candidates, seed: seed, days: days).generate() else {
+                    Console.current.note("juryplan: the loose campaign of seed \(seed) could not be planned whole, so there is no witness to tighten around; try another seed or more days")
+                    throw ExitCode(Exit.timeLimit)
+                }
+                try CampaignWriter.write(campaign, to: folder)
+                try AtomicFile.write(ScheduleCSV.write(witness, campaign: campaign, options: ScheduleCSV.Options()), to: folder.appendingPathComponent("witness.csv"))
+                var figures = PlanFigures()
+                PlanMeasures.fill(&figures, schedule: witness, campaign: campaign)
+                Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory), members scarce, with a lawful witness.csv "
+                    + String(format: "(objective %.0f: %d member-days, %d room half-days, %d candidate-days).", figures.objective, figures.memberDays, figures.roomHalfDays, figures.candidateDays))
+                return
+            }
             let campaign = CampaignGenerator(preset: name, candidates: candidates, seed: seed, days: days).generate()
-            try CampaignWriter.write(campaign, to: URL(fileURLWithPath: directory, isDirectory: true))
+            try CampaignWriter.write(campaign, to: folder)
             Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory).")
         }
     }

@@ -139,6 +139,9 @@ enum PlanReport {
             "Planned \(f.rows) registrations in \(f.sittings) sittings over \(f.daysOpened) day(s) for \"\(campaign.name)\".",
             plan.isPartial
                 ? String(format: "Objective %.0f for what is placed, %.2f s (no bound: it holds for complete plans).", f.objective, f.seconds)
+                : f.committeeRoute
+                ? String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (fixed committees: %d improvement(s) by the neighbourhood search%@).",
+                         f.objective, f.bound, f.gap * 100, f.seconds, f.improvements, f.daysProvedOptimal > 0 ? "; the whole session's model solved to optimality" : "")
                 : String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
                          f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
             line("member-days", f.memberDays, w.memberDays, bound: plan.isPartial ? nil : f.memberDaysBound),

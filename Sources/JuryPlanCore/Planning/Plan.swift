@@ -31,6 +31,10 @@ public struct PlanFigures: Sendable, Equatable {
     /// Days whose jury model GLPK proved optimal (within the gap), out of the days planned.
     public var daysProvedOptimal = 0
     public var daysPlanned = 0
+    /// Planned by the fixed-committee route (`Planning/Committee/`), not in panels.
+    public var committeeRoute = false
+    /// Committee route: neighbourhood re-solves (or constructions) that improved the plan.
+    public var improvements = 0
 
     public init() {}
 

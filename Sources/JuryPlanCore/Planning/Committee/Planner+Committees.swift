@@ -15,6 +15,7 @@ extension Planner {
         (figures.modelRows, figures.modelColumns, figures.modelNonZeros) = (result.modelRows, result.modelColumns, result.modelNonZeros)
         figures.daysPlanned = campaign.days.count
         figures.daysProvedOptimal = result.provedOptimal ? campaign.days.count : 0
+        (figures.committeeRoute, figures.improvements) = (true, result.improvements)
         let breaches = Self.breaches(of: schedule, besides: unplaced, campaign: campaign)
         guard breaches.isEmpty else {
             return .notFound(["internal error: the plan breaks \(breaches.count) rule(s), first \(breaches[0]); it was not written"])
