@@ -46,4 +46,31 @@ final class CommitteeCommandTests: TemporaryFolderTestCase {
         XCTAssertTrue(refused.err.contains("--from starts only sessions of fixed committees"), refused.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: panels.appendingPathComponent("schedule.csv").path), "nothing written")
     }
+
+    /// Found by a black-box pass from SPEC: a thesis then its poster (R13, seven candidates, two
+    /// rooms). The committee timetable once let a poster land on a day before its thesis, which
+    /// the final audit caught ("internal error", exit 3). It plans now, lawfully.
+    func testThesisThenPosterPlansWithoutBreakingR13() throws {
+        let folder = try copyFiles("campaigns/thesis_poster_r13", into: "poster")
+        XCTAssertEqual(juryplan(["check", folder.appendingPathComponent("witness.csv").path, "--campaign", folder.path]).code, 0)
+        let out = folder.appendingPathComponent("planned.csv")
+        let planned = juryplan(["plan", "--campaign", folder.path, "--out", out.path])
+        XCTAssertEqual(planned.code, 0, planned.err + planned.out)
+        let checked = juryplan(["check", out.path, "--campaign", folder.path])
+        XCTAssertEqual(checked.code, 0, checked.out)
+    }
+
+    /// A hand-made draft whose lawful row starts off the planner's grid (09:45 for a 60-minute
+    /// defence in a session of 45- and 60-minute ones): `--from` books it instead of setting it
+    /// aside (the search may still move it to a start that scores as well or better).
+    func testADraftRowOffTheGridIsKept() throws {
+        let folder = try copyFiles("campaigns/draft_off_grid", into: "draft")
+        let witness = folder.appendingPathComponent("witness.csv")
+        XCTAssertEqual(juryplan(["check", witness.path, "--campaign", folder.path]).code, 0)
+        let out = folder.appendingPathComponent("planned.csv")
+        let planned = juryplan(["plan", "--campaign", folder.path, "--from", witness.path, "--out", out.path, "--verbose"])
+        XCTAssertEqual(planned.code, 0, planned.err)
+        XCTAssertTrue(planned.err.contains("1 sittings kept, 0 row(s) set aside"), planned.err)
+        XCTAssertEqual(juryplan(["check", out.path, "--campaign", folder.path]).code, 0)
+    }
 }

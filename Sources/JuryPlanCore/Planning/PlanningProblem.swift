@@ -198,15 +198,16 @@ final class PlanningProblem {
         }
     }
 
-    /// Members free at some time of the period who may be convened at all.
+    /// Members who may be convened at all and are free, some time of the period, long enough
+    /// for the session's shortest sitting (any window: one of 08:40–09:20 holds a 40-minute
+    /// defence). A superset of who can sit there, so `Feasibility`'s proofs built on it hold.
     private(set) lazy var freeInPeriod: [MemberSet] = periods.map { period in
         let day = campaign.days[period.dayIndex], hours = campaign.hours.range(period.half)
         let availability = self.availability
+        let shortest = max(1, requests.map(\.minutes).min() ?? 1)
         return MemberSet(count: campaign.members.count) { m in
             let member = campaign.members[m]
-            return campaign.maxSittings(of: member) > 0 && stride(from: hours.start, to: hours.end, by: 30).contains { t in
-                availability.member(member.id, isFreeOn: day, TimeRange(start: t, end: min(t + 30, hours.end)))
-            }
+            return campaign.maxSittings(of: member) > 0 && availability.member(member.id, longestFreeOn: day, within: hours) >= shortest
         }
     }
 

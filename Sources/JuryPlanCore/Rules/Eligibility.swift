@@ -62,6 +62,12 @@ public struct Availability: Sendable {
         memberWindows[id]?.covers(day, time) ?? true
     }
 
+    /// The longest time, in minutes, the member is free within `range` on `day`.
+    public func member(_ id: String, longestFreeOn day: Day, within range: TimeRange) -> Int {
+        guard let windows = memberWindows[id] else { return range.minutes }
+        return windows.windows(on: day).reduce(0) { longest, w in max(longest, min(w.end, range.end) - max(w.start, range.start)) }
+    }
+
     public func room(_ id: String, isFreeOn day: Day, _ time: TimeRange) -> Bool {
         roomWindows[id]?.covers(day, time) ?? true
     }

@@ -139,6 +139,7 @@ struct CommitteePlanner {
             guard !days.isEmpty else { return [] }
             let day = days[(round / 4 / unplaced.count) % days.count]
             add(seed)
+            for c in session.sittings[seed].request.candidates { for s in session.sittingsOfCandidate[c] { add(s) } }
             for (s, booking) in timetable.bookings.enumerated() where booking?.dayIndex == day { add(s) }
             return chosen.sorted()
         }
@@ -151,7 +152,12 @@ struct CommitteePlanner {
             var ring = [seed]
             for _ in 0..<2 {
                 var next: [Int] = []
-                for s in ring { for m in session.sittings[s].members { for other in session.sittingsOfMember[m] where !seen.contains(other) && !next.contains(other) { next.append(other) } } }
+                for s in ring {
+                    // The candidates' own other sittings (R13 may hold them in place), then the members'.
+                    let related = session.sittings[s].request.candidates.flatMap { session.sittingsOfCandidate[$0] }
+                        + session.sittings[s].members.flatMap { session.sittingsOfMember[$0] }
+                    for other in related where !seen.contains(other) && !next.contains(other) { next.append(other) }
+                }
                 next.sort { a, b in
                     let inA = timetable.bookings[a].map { days.contains($0.dayIndex) } ?? true, inB = timetable.bookings[b].map { days.contains($0.dayIndex) } ?? true
                     return (inA ? 0 : 1, a) < (inB ? 0 : 1, b)
@@ -194,7 +200,7 @@ struct CommitteePlanner {
                   timetable.bookings[s] == nil else { dropped += 1; continue }
             let sitting = session.sittings[s]
             let option = SlotOption(dayIndex: d, start: row.time.start, site: session.siteOfRoom[room])
-            guard Set(row.jury) == Set(sitting.members.map { campaign.members[$0].id }), sitting.options.contains(option),
+            guard Set(row.jury) == Set(sitting.members.map { campaign.members[$0].id }), session.admits(s, option),
                   timetable.peopleFree(s, at: option), timetable.roomIsFree(room, for: s, at: option) else { dropped += 1; continue }
             timetable.book(s, option, room: room)
         }

@@ -66,6 +66,13 @@ final class CommitteeProblem {
         sittingsOfCandidate = ofCandidate
     }
 
+    /// Whether sitting `a`'s exam must end before sitting `b`'s starts (R13: `b`'s exam lists
+    /// `a`'s in `after`), for one candidate's sittings.
+    func mustPrecede(_ a: Int, _ b: Int) -> Bool {
+        let earlier = sittings[a].request.exam.id
+        return sittings[b].request.exam.after.contains { campaign.canonicalExamID($0) == earlier }
+    }
+
     /// An examined sitting whose jury is exactly its candidates' imposed members.
     static func hasFixedCommittee(_ r: SittingRequest) -> Bool {
         r.exam.mode.isExamined && r.exam.jury.imposed && !r.imposed.isEmpty
@@ -132,6 +139,11 @@ final class CommitteeProblem {
                     let t = token.interval(hours: campaign.hours).start
                     if hours.start < t && t < hours.end { anchors.insert(t) }
                 } }
+                // And when a candidate's unavailability ends (free from 08:50 on).
+                for c in r.candidates { for token in campaign.candidates[c].unavailable where token.day == day {
+                    let t = token.interval(hours: campaign.hours).end
+                    if hours.start < t && t < hours.end { anchors.insert(t) }
+                } }
                 // Every start reachable from an anchor by sittings of the session's lengths placed
                 // back to back, with or without the buffer (a member's day mixes them).
                 var starts = Set<Int>()
@@ -141,18 +153,40 @@ final class CommitteeProblem {
                     for step in steps { queue.append(t + step) }
                 }
                 for t in starts.sorted() {
-                    let window = TimeRange(start: t, end: t + r.minutes)
-                    guard r.candidates.allSatisfy({ problem.availability.candidate(campaign.candidates[$0].id, isFreeOn: day, window) }),
-                          members.allSatisfy({ problem.availability.member(campaign.members[$0].id, isFreeOn: day, window) }) else { continue }
-                    var sitesOpen = Set<Int>()
-                    for (k, room) in campaign.rooms.enumerated() where suitable[k] && problem.availability.room(room.id, isFreeOn: day, window) {
-                        sitesOpen.insert(siteOfRoom[k])
+                    for s in sites(r, members: members, problem: problem, siteOfRoom: siteOfRoom, suitable: suitable, dayIndex: d, start: t) {
+                        options.append(SlotOption(dayIndex: d, start: t, site: s))
                     }
-                    for s in sitesOpen.sorted() { options.append(SlotOption(dayIndex: d, start: t, site: s)) }
                 }
             }
         }
         return options
+    }
+
+    /// The sites where `r` may start at `start` of day d, judged alone: everyone free (R9) and
+    /// some suitable room open there (R9, R11, R15); the caller keeps within the hours (R17).
+    private static func sites(_ r: SittingRequest, members: [Int], problem: PlanningProblem, siteOfRoom: [Int], suitable: [Bool],
+                              dayIndex d: Int, start t: Int) -> [Int] {
+        let campaign = problem.campaign
+        let day = campaign.days[d]
+        let window = TimeRange(start: t, end: t + r.minutes)
+        guard r.candidates.allSatisfy({ problem.availability.candidate(campaign.candidates[$0].id, isFreeOn: day, window) }),
+              members.allSatisfy({ problem.availability.member(campaign.members[$0].id, isFreeOn: day, window) }) else { return [] }
+        var open = Set<Int>()
+        for (k, room) in campaign.rooms.enumerated() where suitable[k] && problem.availability.room(room.id, isFreeOn: day, window) {
+            open.insert(siteOfRoom[k])
+        }
+        return open.sorted()
+    }
+
+    /// Whether `option` suits sitting s alone, on the grid or off it (a draft's 09:45).
+    func admits(_ s: Int, _ option: SlotOption) -> Bool {
+        let sitting = sittings[s], hours = campaign.hours
+        guard sitting.impossibility == nil else { return false }
+        if sitting.options.contains(option) { return true }
+        let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
+        guard hours.morning.contains(window) || hours.afternoon.contains(window) else { return false }
+        return Self.sites(sitting.request, members: sitting.members, problem: problem, siteOfRoom: siteOfRoom,
+                          suitable: problem.suitableRooms(sitting.request), dayIndex: option.dayIndex, start: option.start).contains(option.site)
     }
 
     /// Why no start suits: a candidate never free, two members never free together, or no room.
@@ -182,10 +216,15 @@ final class CommitteeProblem {
 }
 
 extension PlanningProblem {
-    /// The lengths of the session's sittings, alone and followed by the buffer: the steps
-    /// between two starts of a room's or a member's day.
+    /// The lengths of the session's sittings, alone, followed by the buffer, and followed by a
+    /// candidate's break: the steps between two starts of a room's, a member's or a
+    /// candidate's day (a 60-minute defence at 08:30, then the candidate's poster at 09:45).
     var sittingSteps: [Int] {
         let lengths = Set(requests.map(\.minutes))
-        return Array(lengths.union(lengths.map { $0 + campaign.bufferMinutes })).filter { $0 > 0 }.sorted()
+        // The break only where some candidate sits more than once (else it only thickens the grid).
+        let severalSittings = requestsOfCandidate.contains { $0.count > 1 }
+        let gaps = [campaign.bufferMinutes] + (severalSittings ? [campaign.minBreakMinutes] : [])
+        let after = gaps.flatMap { gap in lengths.map { $0 + gap } }
+        return Array(lengths.union(after)).filter { $0 > 0 }.sorted()
     }
 }

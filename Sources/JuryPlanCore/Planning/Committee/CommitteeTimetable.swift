@@ -55,7 +55,13 @@ struct CommitteeTimetable {
             }
         }
         for c in sitting.request.candidates where session.sittingsOfCandidate[c].count > 1 && !candidateFits(c, s, option, ignoring: clash) {
-            for other in session.sittingsOfCandidate[c] where other != s && bookings[other]?.dayIndex == option.dayIndex { clash.insert(other) }
+            // The candidate's sittings that day (R2, R12) and, across days, those that must come
+            // before or after this one (R13); if moving them all would not do, nothing would.
+            for other in session.sittingsOfCandidate[c] where other != s && bookings[other] != nil
+                && (bookings[other]?.dayIndex == option.dayIndex || session.mustPrecede(other, s) || session.mustPrecede(s, other)) {
+                clash.insert(other)
+            }
+            if !candidateFits(c, s, option, ignoring: clash) { return [] }
         }
         var choices = [clash.sorted()]
         for m in sitting.members {
