@@ -55,4 +55,28 @@ final class CommitteeEdgeCaseTests: XCTestCase {
         XCTAssertEqual(s1.map(\.exam), ["MEMOIRE", "POSTER"])
         XCTAssertEqual(s1.last?.time.start, hm(9, 45))
     }
+
+    /// Reasons in the users' words, each said once: a committee whose two members never meet
+    /// names them; a member never convened is named on the sitting, not again as a capacity line.
+    func testImpossibleCommitteesNameWhoAndWhyOnce() {
+        let exam = Exam(id: "DEFENCE", name: "Soutenance", mode: .oral, minutes: 60, jury: JurySpec(size: 2, imposed: true))
+        var campaign = Campaign(name: "reasons", preset: .custom, days: [day(14), day(15)], exams: [exam])
+        var zero = JuryMember(id: "ZERO", lastName: "Zéro", firstName: "Ana", role: .professional)
+        zero.maxPerDay = 0
+        let members = [
+            JuryMember(id: "SPLITA", lastName: "Avant", firstName: "Léo", role: .professional, available: [.halfDay(day(14), .morning)]),
+            JuryMember(id: "SPLITB", lastName: "Après", firstName: "Léa", role: .professional, available: [.halfDay(day(15), .afternoon)]),
+            JuryMember(id: "OK", lastName: "Libre", firstName: "Noé", role: .professional, declaredExternal: true),
+            zero,
+        ]
+        let candidates = [
+            Candidate(id: "S1", lastName: "Meyer", firstName: "Anaïs", exams: ["DEFENCE"], imposedJury: ["SPLITA", "SPLITB"]),
+            Candidate(id: "S2", lastName: "Fournier", firstName: "Hugo", exams: ["DEFENCE"], imposedJury: ["ZERO", "OK"]),
+        ]
+        campaign.setPeople(candidates: candidates, members: members, rooms: [Room(id: "R1", site: "Campus", capacity: 30, accessible: true)])
+        guard case .infeasible(let reasons) = Planner(campaign: campaign).run() else { return XCTFail("expected a proof") }
+        XCTAssertEqual(reasons.count, 2, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.contains("S1") && $0.contains("SPLITA and SPLITB are never free in the same half-day (R9)") }, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.contains("S2") && $0.contains("ZERO has max_per_day 0") }, "\(reasons)")
+    }
 }

@@ -47,6 +47,15 @@ extension Feasibility {
             return "\(r.exam.id) \(who) needs \(need) \(what) who may examine in the same half-day; no half-day has more than \(have) (\(when(period)))"
         }
         let exact = r.exam.jury.imposed && !r.imposed.isEmpty
+        if exact {
+            // A fixed committee: name two of its members who never meet, where there are two.
+            let imposed = r.imposed.compactMap { campaign.memberNumber($0) }
+            for (i, a) in imposed.enumerated() {
+                for b in imposed[(i + 1)...] where !pools.contains(where: { $0.contains(a) && $0.contains(b) }) {
+                    return "\(r.exam.id) \(who): \(campaign.members[a].id) and \(campaign.members[b].id) are never free in the same half-day (R9)"
+                }
+            }
+        }
         if exact || r.exam.jury.roles.isEmpty {
             if let s = shortfall(r.jurySize, "members", nil) { return s }
         } else {

@@ -318,6 +318,8 @@ enum Feasibility {
                 if usable > 0 { days += 1; minutes += usable }
             }
             let need = requests.reduce(0) { $0 + $1.minutes + campaign.bufferMinutes }
+            // Never convened, or free on no day: each of their sittings already says so (`whyNot`).
+            guard limit > 0, days > 0 else { continue }
             if requests.count > days * limit {
                 reasons.append("member \(id) is imposed on \(requests.count) sittings but may sit at most \(limit) a day on \(days) day(s)")
             } else if need > minutes {
