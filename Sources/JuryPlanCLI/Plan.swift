@@ -140,7 +140,7 @@ enum PlanReport {
             plan.isPartial
                 ? String(format: "Objective %.0f for what is placed, %.2f s (no bound: it holds for complete plans).", f.objective, f.seconds)
                 : f.committeeRoute
-                ? String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (fixed committees: %d improvement(s) by the neighbourhood search%@).",
+                ? String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (fixed committees: %d improvement(s) over the first construction%@).",
                          f.objective, f.bound, f.gap * 100, f.seconds, f.improvements, f.daysProvedOptimal > 0 ? "; the whole session's model solved to optimality" : "")
                 : String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
                          f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),

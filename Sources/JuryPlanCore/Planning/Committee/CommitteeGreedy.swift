@@ -136,8 +136,8 @@ struct CommitteeGreedy {
     /// only room) block it, those
     /// sittings then go elsewhere the same way, up to `depth` moves deep; the timetable is
     /// restored when the chain fails. `budget` counts the starts tried (a deterministic limit).
-    func repair(_ s: Int, in timetable: inout CommitteeTimetable, depth: Int = 3) -> Bool {
-        var budget = Self.repairBudget
+    func repair(_ s: Int, in timetable: inout CommitteeTimetable, depth: Int = 3, budget: Int = repairBudget) -> Bool {
+        var budget = budget
         return relocate(s, in: &timetable, depth: depth, moved: [s], budget: &budget)
     }
 
