@@ -48,21 +48,17 @@ extension JuryPlanCommand {
                 var form: DefenceSessionGenerator.Shape = shape == .masterDefences ? .master(candidates: candidates) : .bachelor(candidates: candidates)
                 if let days { form.days = days }
                 let (campaign, witness) = DefenceSessionGenerator(shape: form, seed: seed).generate()
-                let folder = URL(fileURLWithPath: directory, isDirectory: true)
-                try CampaignWriter.write(campaign, to: folder)
-                try AtomicFile.write(ScheduleCSV.write(witness, campaign: campaign, options: ScheduleCSV.Options()), to: folder.appendingPathComponent("witness.csv"))
+                try write(campaign, witness: witness)
                 Console.current.print("Generated \(campaign.candidates.count) defences, \(campaign.members.count) staff, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory), with a lawful witness.csv.")
                 return
             }
             guard let preset, let name = PresetName(rawValue: preset.rawValue) else { throw ExitCode(Exit.badInput) }
-            let folder = URL(fileURLWithPath: directory, isDirectory: true)
             if tight {
                 guard let (campaign, witness) = TightSessionGenerator(preset: name, candidates: candidates, seed: seed, days: days).generate() else {
                     Console.current.note("juryplan: the loose campaign of seed \(seed) could not be planned whole, so there is no witness to tighten around; try another seed or more days")
                     throw ExitCode(Exit.timeLimit)
                 }
-                try CampaignWriter.write(campaign, to: folder)
-                try AtomicFile.write(ScheduleCSV.write(witness, campaign: campaign, options: ScheduleCSV.Options()), to: folder.appendingPathComponent("witness.csv"))
+                try write(campaign, witness: witness)
                 var figures = PlanFigures()
                 PlanMeasures.fill(&figures, schedule: witness, campaign: campaign)
                 Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory), members scarce, with a lawful witness.csv "
@@ -70,8 +66,16 @@ extension JuryPlanCommand {
                 return
             }
             let campaign = CampaignGenerator(preset: name, candidates: candidates, seed: seed, days: days).generate()
-            try CampaignWriter.write(campaign, to: folder)
+            try write(campaign)
             Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory).")
+        }
+
+        /// The campaign's files in `directory`, and `witness.csv` beside them when there is one.
+        private func write(_ campaign: Campaign, witness: Schedule? = nil) throws {
+            let folder = URL(fileURLWithPath: directory, isDirectory: true)
+            try CampaignWriter.write(campaign, to: folder)
+            guard let witness else { return }
+            try AtomicFile.write(ScheduleCSV.write(witness, campaign: campaign, options: ScheduleCSV.Options()), to: folder.appendingPathComponent("witness.csv"))
         }
     }
 }

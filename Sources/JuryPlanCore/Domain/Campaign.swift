@@ -76,6 +76,8 @@ public struct Campaign: Sendable {
 
     /// The exam id an alias stands for (`BC1` → `B1` in CPAS), or the id itself.
     public func canonicalExamID(_ id: String) -> String { examAliases[id] ?? id }
+    /// R13: whether `exam` must come after the exam `earlierID` (a canonical id), i.e. lists it in `after`.
+    public func exam(_ exam: Exam, follows earlierID: String) -> Bool { exam.after.contains { canonicalExamID($0) == earlierID } }
     public func candidate(_ id: String) -> Candidate? { candidateIndex[id].map { candidates[$0] } }
     public func member(_ id: String) -> JuryMember? { memberIndex[id].map { members[$0] } }
     public func room(_ id: String) -> Room? { roomIndex[id].map { rooms[$0] } }

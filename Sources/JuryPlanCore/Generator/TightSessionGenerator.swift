@@ -37,9 +37,7 @@ public struct TightSessionGenerator {
 
         /// The half-day holding a sitting (the whole day if it spans both).
         func token(_ row: ScheduleRow) -> AvailabilityToken {
-            if hours.morning.contains(row.time) { return .halfDay(row.day, .morning) }
-            if hours.afternoon.contains(row.time) { return .halfDay(row.day, .afternoon) }
-            return .day(row.day)
+            hours.halfDay(containing: row.time).map { .halfDay(row.day, $0) } ?? .day(row.day)
         }
         func minutes(_ tokens: Set<AvailabilityToken>) -> Int { tokens.reduce(0) { $0 + $1.interval(hours: hours).minutes } }
         /// The witness half-days, then random others until `busy` fills at most `share` of them.

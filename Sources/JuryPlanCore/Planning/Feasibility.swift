@@ -304,7 +304,7 @@ enum Feasibility {
             guard let member = campaign.member(id) else { continue }
             let limit = campaign.maxSittings(of: member)
             var days = 0, minutes = 0
-            for (d, day) in campaign.days.enumerated() {
+            for day in campaign.days {
                 let windows = member.available.isEmpty
                     ? [campaign.hours.morning, campaign.hours.afternoon]
                     : AvailabilityWindows(member.available, hours: campaign.hours).windows(on: day).flatMap { w in
@@ -313,13 +313,12 @@ enum Feasibility {
                             return s < e ? TimeRange(start: s, end: e) : nil
                         }
                     }
-                _ = d
                 let usable = windows.reduce(0) { $0 + $1.minutes + campaign.bufferMinutes }
                 if usable > 0 { days += 1; minutes += usable }
             }
-            let need = requests.reduce(0) { $0 + $1.minutes + campaign.bufferMinutes }
             // Never convened, or free on no day: each of their sittings already says so (`whyNot`).
             guard limit > 0, days > 0 else { continue }
+            let need = requests.reduce(0) { $0 + $1.minutes + campaign.bufferMinutes }
             if requests.count > days * limit {
                 reasons.append("member \(id) is imposed on \(requests.count) sittings but may sit at most \(limit) a day on \(days) day(s)")
             } else if need > minutes {

@@ -33,7 +33,8 @@ public struct PlanFigures: Sendable, Equatable {
     public var daysPlanned = 0
     /// Planned by the fixed-committee route (`Planning/Committee/`), not in panels.
     public var committeeRoute = false
-    /// Committee route: neighbourhood re-solves (or constructions) that improved the plan.
+    /// Committee route: plans kept after the first construction (the second construction,
+    /// deeper ejection chains, MIP neighbourhoods), each better than the one before.
     public var improvements = 0
 
     public init() {}

@@ -35,7 +35,7 @@ extension Planner {
             for (c, requests) in problem.requestsOfCandidate.enumerated() {
                 for r in requests where left[r] == nil {
                     let exam = problem.requests[r].exam
-                    guard let missing = requests.first(where: { q in left[q] != nil && exam.after.contains { campaign.canonicalExamID($0) == problem.requests[q].exam.id } }) else { continue }
+                    guard let missing = requests.first(where: { q in left[q] != nil && campaign.exam(exam, follows: problem.requests[q].exam.id) }) else { continue }
                     left[r] = "\(problem.requests[missing].exam.id) of \(campaign.candidates[c].id), which must come first, is not placed (R13)"
                     changed = true
                 }

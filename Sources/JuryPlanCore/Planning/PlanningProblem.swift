@@ -183,9 +183,12 @@ final class PlanningProblem {
         return starts.sorted()
     }
 
+    /// Minutes of the session's shortest sitting (30 when there is none).
+    private(set) lazy var shortestSitting: Int = max(1, requests.map(\.minutes).min() ?? 30)
+
     /// Supply curves of each seat kind on each day (`CapacityCurve`).
     private(set) lazy var dayCurves: [[CapacityCurve]] = campaign.days.map { date in
-        let shortest = max(1, requests.map(\.minutes).min() ?? 30)
+        let shortest = shortestSitting
         let buffer = campaign.bufferMinutes
         let fit = (campaign.hours.morning.minutes + buffer) / (shortest + buffer) + (campaign.hours.afternoon.minutes + buffer) / (shortest + buffer)
         let present = campaign.members.indices.filter { m in
@@ -204,7 +207,7 @@ final class PlanningProblem {
     private(set) lazy var freeInPeriod: [MemberSet] = periods.map { period in
         let day = campaign.days[period.dayIndex], hours = campaign.hours.range(period.half)
         let availability = self.availability
-        let shortest = max(1, requests.map(\.minutes).min() ?? 1)
+        let shortest = shortestSitting
         return MemberSet(count: campaign.members.count) { m in
             let member = campaign.members[m]
             return campaign.maxSittings(of: member) > 0 && availability.member(member.id, longestFreeOn: day, within: hours) >= shortest
@@ -304,9 +307,8 @@ extension PlanningProblem {
                 guard Spacing.candidateFree(TimeRange(start: p.start, end: p.end), TimeRange(start: start, end: end), in: campaign) else { return false }
             }
             // R13 in both directions: prerequisites end before, successors start after.
-            if r.exam.after.contains(where: { campaign.canonicalExamID($0) == p.examID }),
-               (p.dayIndex, p.end) > (dayIndex, start) { return false }
-            if let other = campaign.exam(p.examID), other.after.contains(where: { campaign.canonicalExamID($0) == r.exam.id }),
+            if campaign.exam(r.exam, follows: p.examID), (p.dayIndex, p.end) > (dayIndex, start) { return false }
+            if let other = campaign.exam(p.examID), campaign.exam(other, follows: r.exam.id),
                (dayIndex, end) > (p.dayIndex, p.start) { return false }
         }
         return sameDay + 1 <= campaign.maxExamsPerDay

@@ -235,7 +235,7 @@ struct SittingLayout {
 
     func hasSuccessor(_ r: SittingRequest, of c: Int) -> Bool {
         problem.requestsOfCandidate[c].contains { other in
-            problem.requests[other].exam.after.contains { campaign.canonicalExamID($0) == r.exam.id }
+            campaign.exam(problem.requests[other].exam, follows: r.exam.id)
         }
     }
 

@@ -186,7 +186,7 @@ struct CommitteeModel {
             }
             for later in list {
                 let exam = session.sittings[free[later]].request.exam
-                for earlier in list where earlier != later && exam.after.contains(where: { campaign.canonicalExamID($0) == session.sittings[free[earlier]].request.exam.id }) {
+                for earlier in list where earlier != later && campaign.exam(exam, follows: session.sittings[free[earlier]].request.exam.id) {
                     func time(_ i: Int, _ k: Int, end: Bool) -> Double {
                         let o = options[i][k]
                         return Double(o.dayIndex * 1440 + o.start + (end ? session.sittings[free[i]].request.minutes(of: candidate) : 0))

@@ -52,11 +52,14 @@ struct CommitteePlanner {
         }
         // Sittings left out by both constructions: deeper ejection chains before any MIP (cheap
         // next to a neighbourhood that holds a sitting left out, which costs GLPK seconds).
-        var deeper = result.timetable
-        for s in session.sittings.indices where deeper.bookings[s] == nil && session.sittings[s].impossibility == nil {
-            _ = greedy.repair(s, in: &deeper, depth: Self.deepRepairDepth, budget: Self.deepRepairBudget)
+        let leftOut = session.sittings.indices.filter { result.timetable.bookings[$0] == nil && session.sittings[$0].impossibility == nil }
+        if !leftOut.isEmpty {
+            var deeper = result.timetable
+            for s in leftOut where deeper.bookings[s] == nil {
+                _ = greedy.repair(s, in: &deeper, depth: Self.deepRepairDepth, budget: Self.deepRepairBudget)
+            }
+            consider(deeper, &result, &best, "deeper ejection chains", clock)
         }
-        consider(deeper, &result, &best, "deeper ejection chains", clock)
         let columns = session.sittings.reduce(0) { $0 + $1.options.count }
         if columns > 0, columns <= Self.wholeModelColumns {
             let all = result.timetable.placedCount == session.sittings.count

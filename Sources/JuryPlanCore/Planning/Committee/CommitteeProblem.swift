@@ -68,10 +68,7 @@ final class CommitteeProblem {
 
     /// Whether sitting `a`'s exam must end before sitting `b`'s starts (R13: `b`'s exam lists
     /// `a`'s in `after`), for one candidate's sittings.
-    func mustPrecede(_ a: Int, _ b: Int) -> Bool {
-        let earlier = sittings[a].request.exam.id
-        return sittings[b].request.exam.after.contains { campaign.canonicalExamID($0) == earlier }
-    }
+    func mustPrecede(_ a: Int, _ b: Int) -> Bool { campaign.exam(sittings[b].request.exam, follows: sittings[a].request.exam.id) }
 
     /// An examined sitting whose jury is exactly its candidates' imposed members.
     static func hasFixedCommittee(_ r: SittingRequest) -> Bool {
@@ -184,7 +181,7 @@ final class CommitteeProblem {
         guard sitting.impossibility == nil else { return false }
         if sitting.options.contains(option) { return true }
         let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
-        guard hours.morning.contains(window) || hours.afternoon.contains(window) else { return false }
+        guard hours.halfDay(containing: window) != nil else { return false }
         return Self.sites(sitting.request, members: sitting.members, problem: problem, siteOfRoom: siteOfRoom,
                           suitable: problem.suitableRooms(sitting.request), dayIndex: option.dayIndex, start: option.start).contains(option.site)
     }
