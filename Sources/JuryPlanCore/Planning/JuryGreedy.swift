@@ -185,6 +185,13 @@ struct JuryGreedy {
             let seen = met[m].map { met in candidates.reduce(0) { $0 + (met.contains($1) ? 1 : 0) } } ?? 0
             return ((busy[m] == nil ? 1 : 0), seen, loadBefore[m], m)
         }
+        return Self.pickJury(for: s, campaign: campaign, free: free, rank: rank)
+    }
+
+    /// A lawful jury for panel `s` among the eligible members that are `free`, best `rank` first
+    /// (R5–R8, R18): imposed members, then a president, then each role, externals first while
+    /// the threshold needs them. nil when none can be drawn that way.
+    static func pickJury(for s: PanelStaffing, campaign: Campaign, free: (Int) -> Bool, rank: (Int) -> (Int, Int, Int, Int)) -> ([Int], Int?)? {
         var chosen: [Int] = []
         for m in s.imposed {
             guard s.eligible.contains(m), free(m) else { return nil }

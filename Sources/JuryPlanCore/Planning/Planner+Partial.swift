@@ -45,7 +45,7 @@ extension Planner {
             var panel = panel
             panel.slots = panel.slots.compactMap { slot in
                 var slot = slot
-                slot.candidates.removeAll { c in problem.request(of: c, exam: panel.exam.id).map { left[$0.id] != nil } ?? true }
+                slot.candidates.removeAll { c in problem.request(of: c, exam: problem.requests[slot.request].exam.id).map { left[$0.id] != nil } ?? true }
                 return slot.candidates.isEmpty ? nil : slot
             }
             return panel.slots.isEmpty ? nil : panel
@@ -73,7 +73,7 @@ extension Planner {
 
     /// The requests a slot holds: its own, and for a written or group sitting each candidate's.
     private func requests(of slot: Panel.Slot, in panel: Panel, _ problem: PlanningProblem) -> [Int] {
-        [slot.request] + slot.candidates.compactMap { problem.request(of: $0, exam: panel.exam.id)?.id }
+        [slot.request] + slot.candidates.compactMap { problem.request(of: $0, exam: problem.requests[slot.request].exam.id)?.id }
     }
 
     /// The breaches of a partial plan other than R1 for the sittings it leaves out: any is a bug.

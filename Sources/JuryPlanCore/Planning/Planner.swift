@@ -54,6 +54,10 @@ public struct Planner {
                 options.progress?("layout \(attempt + 1): the base layout left sittings unplaced; the tight one (exams of one jury mixed in a panel, rooms shared in a half-day) places them all")
             }
             if !layout.unplaced.isEmpty {
+                let staffable = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo)
+                var scratch = PlanFigures()
+                let greedy = staff(staffable, problem: problem, figures: &scratch, clock: clock, budget: budget, greedyFirst: true, rescue: false)
+                if let repaired = repair(staffable, greedy, problem: problem, clock: clock, budget: budget) { return repaired }
                 last = (Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo), layout.unplaced)
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
@@ -97,6 +101,7 @@ public struct Planner {
             let rescue = attempt >= Self.greedyOnlyAttempts || problem.requests.count <= LayoutSearch.smallSession
             switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, budget: budget, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
             case .failure(let failures):
+                if let repaired = repair(panels, failures.convened, problem: problem, clock: clock, budget: budget) { return repaired }
                 last = (panels, [])
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -123,6 +128,31 @@ public struct Planner {
         }
         guard let last else { return .notFound(reasons) }
         return partialOutcome(reasons, panels: last.panels, unplaced: last.unplaced, problem: problem, budget: budget, clock: clock)
+    }
+
+    /// A layout that could not be placed or staffed whole, mended: its panels get the greedy's
+    /// juries, and every sitting left without one is placed with its jury by
+    /// `JuryAwareInsertion`. When all are placed, the day models convene the mended panels again
+    /// (fewer member-days); where they cannot, the insertion's juries stand. nil when some
+    /// sitting still has no place: the caller lays out again.
+    private func repair(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch, budget: SearchBudget) -> PlanOutcome? {
+        var insertion = JuryAwareInsertion(problem: problem, panels: panels, juries: convened.juries, presidents: convened.presidents)
+        let placed = insertion.placedRequests
+        let missing = problem.requests.indices.filter { !placed.contains($0) }
+        let left = insertion.placeAll(missing, rounds: Self.repairRounds, stop: { clock.elapsed > options.timeLimit })
+        options.progress?("repair: \(missing.count - left.count) of \(missing.count) sitting(s) left out placed with their juries, \(format(clock.elapsed)) s")
+        guard left.isEmpty else { return nil }
+        var figures = PlanFigures()
+        figures.layoutSeconds = clock.elapsed
+        let mended = insertion.plan
+        let restaffed = staff(mended.panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false,
+                              known: (mended.juries, mended.presidents))
+        if restaffed.failures.isEmpty {
+            figures.jurySeconds = clock.elapsed - figures.layoutSeconds
+            return finish(mended.panels, juries: restaffed.juries, presidents: restaffed.presidents, problem: problem, figures: figures, clock: clock)
+        }
+        options.progress?("repair: the day models could not convene the mended plan again; keeping the insertion's juries")
+        return finish(mended.panels, juries: mended.juries, presidents: mended.presidents, problem: problem, figures: PlanFigures(), clock: clock)
     }
 
     /// The last passes on a staffed plan (trades of sittings between candidates, then rooms
@@ -169,6 +199,8 @@ public struct Planner {
     /// Share of a day's capacity the layout may use at first: panels come in whole sittings and
     /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
     static let initialShare = 0.92
+    /// Ruin-and-recreate rounds a repair may spend on the sittings a layout left out.
+    static let repairRounds = 2_000
     static let layoutAttempts = 30
     /// A day of up to this many panels that the greedy leaves short gets up to `searchNodes`
     /// branch-and-bound nodes.
@@ -215,7 +247,7 @@ public struct Planner {
                          greedyFirst: Bool,
                          rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         let convened = staff(panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: greedyFirst, rescue: rescue)
-        return convened.failures.isEmpty ? .success((convened.juries, convened.presidents)) : .failure(DayFailures(days: convened.failures))
+        return convened.failures.isEmpty ? .success((convened.juries, convened.presidents)) : .failure(DayFailures(days: convened.failures, convened: convened))
     }
 
     /// Juries for every panel that could be staffed (empty for the others), and each day's failure.
@@ -226,7 +258,7 @@ public struct Planner {
     }
 
     func staff(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
-               greedyFirst: Bool, rescue: Bool = true) -> Convened {
+               greedyFirst: Bool, rescue: Bool = true, known: (juries: [[Int]], presidents: [Int?])? = nil) -> Convened {
         var failures: [DayFailure] = []
         var juries = Array(repeating: [Int](), count: panels.count)
         var presidents = Array(repeating: Int?.none, count: panels.count)
@@ -241,15 +273,21 @@ public struct Planner {
                 failures.append(DayFailure(dayIndex: dayIndex, panels: short.map { panelIDs[$0] }, reason: why))
                 continue
             }
-            let greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: history.examined, loadBefore: history.load).run()
-            let greedyShort = staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 })
-            if greedyFirst, !greedyShort {
-                history.record(greedy.juries, of: panelIDs, panels: panels)
-                continue
+            var greedy = JuryGreedy(staffing: staffing, campaign: campaign, examinedBefore: history.examined, loadBefore: history.load).run()
+            var greedyShort = staffing.indices.contains(where: { greedy.juries[$0].isEmpty && staffing[$0].size > 0 })
+            // Juries known to staff the day (a repaired plan's) start the day model where the greedy falls short.
+            if greedyShort, let known, panelIDs.allSatisfy({ !known.juries[$0].isEmpty || staffing[panelIDs.firstIndex(of: $0)!].size == 0 }) {
+                greedy = (panelIDs.map { known.juries[$0] }, panelIDs.map { known.presidents[$0] })
+                greedyShort = false
             }
-            if greedyFirst, !rescue {
-                let empty = staffing.indices.filter { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }
-                failures.append(unstaffed(empty, staffing, panelIDs, dayIndex: dayIndex))
+            if greedyFirst, !greedyShort || !rescue {
+                // The greedy's juries are kept: a failed layout's staffed part can be repaired.
+                for (k, p) in panelIDs.enumerated() { (juries[p], presidents[p]) = (greedy.juries[k], greedy.presidents[k]) }
+                history.record(greedy.juries, of: panelIDs, panels: panels)
+                if greedyShort {
+                    let empty = staffing.indices.filter { greedy.juries[$0].isEmpty && staffing[$0].size > 0 }
+                    failures.append(unstaffed(empty, staffing, panelIDs, dayIndex: dayIndex))
+                }
                 continue
             }
             let model = JuryDayModel(day: campaign.days[dayIndex], staffing: staffing, campaign: campaign, examinedBefore: history.examined,
@@ -319,6 +357,8 @@ public struct Planner {
 
     struct DayFailures: Error {
         var days: [DayFailure]
+        /// The juries found for the panels that could be staffed.
+        var convened: Convened
     }
 
     /// Splits a panel longer than one jury's half-day share into consecutive parts of nearly

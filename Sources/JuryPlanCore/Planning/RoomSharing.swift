@@ -142,7 +142,7 @@ struct RoomSharing {
                 if room != panel.room {
                     if panel.exam.mode == .written, target.capacity < slot.candidates.count { return false }
                     for c in slot.candidates {
-                        guard let own = problem.request(of: c, exam: panel.exam.id), problem.suitableRooms(own)[room] else { return false }
+                        guard let own = problem.request(of: c, exam: problem.requests[slot.request].exam.id), problem.suitableRooms(own)[room] else { return false }
                     }
                 }
                 if shift != 0 {

@@ -1,0 +1,224 @@
+/// Places the sittings a layout could not staff, one at a time, choosing the day, the start,
+/// the room and the jury together: the construction that knows juries, for what the layout's
+/// seat budgets got wrong. Everything already staffed stays where it is; each sitting goes where
+/// the jury it can have costs least (members already convened that day, a room already open in
+/// that half-day, a day the candidate already comes), or stays out with its reason.
+///
+/// The checks are the rules' own arithmetic: R3 with the buffer (`Spacing.memberFree`), R14's
+/// daily limit and one site a day, R4 for rooms, the candidate's R2/R9/R12/R13 through
+/// `PlanningProblem.candidateFits`, and R5–R8, R10, R15, R16, R18 through `PanelStaffing` and
+/// `JuryGreedy.pickJury`. The plan is audited again by `RuleCatalogue` before it is returned.
+struct JuryAwareInsertion {
+    let problem: PlanningProblem
+    /// Panels in the plan; nil where one was taken out again.
+    private(set) var held: [Panel?] = []
+    private(set) var juries: [[Int]] = []
+    private(set) var presidents: [Int?] = []
+    /// Sittings (start, end, site, panel) each member holds on each day.
+    private(set) var memberDay: [[[(start: Int, end: Int, site: String, panel: Int)]]]
+    /// Sittings (start, end, panel) held in each room on each day.
+    private(set) var roomDay: [[[(start: Int, end: Int, panel: Int)]]]
+    /// Where each candidate sits already.
+    private(set) var placements: [[Placement]]
+    /// Sittings each member holds in the whole session (the fairness tie-break).
+    private var load: [Int]
+
+    var campaign: Campaign { problem.campaign }
+
+    /// Starts from the panels that have a jury (`juries[p]` non-empty, or a panel needing none).
+    init(problem: PlanningProblem, panels staffed: [Panel], juries: [[Int]], presidents: [Int?]) {
+        self.problem = problem
+        let campaign = problem.campaign
+        memberDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.members.count)
+        roomDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.rooms.count)
+        placements = Array(repeating: [], count: campaign.candidates.count)
+        load = Array(repeating: 0, count: campaign.members.count)
+        for panel in staffed {
+            let needed = PanelStaffing(panel, problem: problem).size > 0
+            guard !juries[panel.id].isEmpty || !needed else { continue }
+            add(panel, jury: juries[panel.id], president: presidents[panel.id])
+        }
+    }
+
+    /// Requests whose candidates all sit in the plan.
+    var placedRequests: Set<Int> {
+        var out = Set<Int>()
+        for c in placements.indices { for p in placements[c] { out.insert(p.request) } }
+        return out
+    }
+
+    /// The plan's panels, numbered afresh, with their juries and presidents.
+    var plan: (panels: [Panel], juries: [[Int]], presidents: [Int?]) {
+        var out: ([Panel], [[Int]], [Int?]) = ([], [], [])
+        for (p, panel) in held.enumerated() {
+            guard let panel else { continue }
+            out.0.append(Panel(id: out.0.count, exam: panel.exam, period: panel.period, room: panel.room, key: panel.key, slots: panel.slots))
+            out.1.append(juries[p])
+            out.2.append(presidents[p])
+        }
+        return out
+    }
+
+    private mutating func add(_ panel: Panel, jury: [Int], president: Int?) {
+        let p = held.count
+        let d = panel.period.dayIndex
+        let site = campaign.rooms[panel.room].site
+        for slot in panel.slots {
+            for m in jury {
+                memberDay[m][d].append((slot.start, slot.end, site, p))
+                load[m] += 1
+            }
+            roomDay[panel.room][d].append((slot.start, slot.end, p))
+            for c in slot.candidates {
+                let candidate = campaign.candidates[c]
+                guard let own = ownRequest(c, slot) else { continue }
+                placements[c].append(Placement(request: own.id, examID: own.exam.id, dayIndex: d, start: slot.start,
+                                               end: slot.start + own.minutes(of: candidate)))
+            }
+        }
+        held.append(panel)
+        juries.append(jury.sorted())
+        presidents.append(president)
+    }
+
+    /// Candidate c's own request for the exam of `slot` (a panel of the tight layout may mix
+    /// exams of one jury, so the slot's request, not the panel, says which exam).
+    func ownRequest(_ c: Int, _ slot: Panel.Slot) -> SittingRequest? {
+        problem.request(of: c, exam: problem.requests[slot.request].exam.id)
+    }
+
+    /// Takes panel p out of the plan; returns the requests it held.
+    mutating func remove(_ p: Int) -> [Int] {
+        guard let panel = held[p] else { return [] }
+        let d = panel.period.dayIndex
+        for m in juries[p] {
+            memberDay[m][d].removeAll { $0.panel == p }
+            load[m] -= panel.slots.count
+        }
+        roomDay[panel.room][d].removeAll { $0.panel == p }
+        var requests: [Int] = []
+        for slot in panel.slots {
+            for c in slot.candidates {
+                guard let own = ownRequest(c, slot) else { continue }
+                placements[c].removeAll { $0.request == own.id }
+                requests.append(own.id)
+            }
+        }
+        held[p] = nil
+        return Array(Set(requests)).sorted()
+    }
+
+    /// Inserts each request at its cheapest lawful place, prerequisites first (R13) and the
+    /// requests with fewest eligible members next. Returns those that found no place.
+    mutating func insert(_ requests: [Int], first: [Int] = []) -> [Int] {
+        let order = first + requests.filter { !first.contains($0) }.sorted { a, b in
+            let ra = problem.requests[a], rb = problem.requests[b]
+            let ka = (Self.prerequisiteDepth(ra.exam, campaign), problem.mayExamine(ra).count, a)
+            let kb = (Self.prerequisiteDepth(rb.exam, campaign), problem.mayExamine(rb).count, b)
+            return ka < kb
+        }
+        var left: [Int] = []
+        for r in order {
+            if let best = cheapestPlace(problem.requests[r]) {
+                add(best.panel, jury: best.jury, president: best.president)
+            } else {
+                left.append(r)
+            }
+        }
+        return left
+    }
+
+    /// How many exams must come before this one (R13), following `after` chains.
+    static func prerequisiteDepth(_ exam: Exam, _ campaign: Campaign) -> Int {
+        var depth = 0
+        var frontier = [exam]
+        var seen = Set<String>()
+        while !frontier.isEmpty, depth < 10 {
+            let next = campaign.exams.filter { e in !seen.contains(e.id) && frontier.contains { campaign.exam($0, follows: e.id) } }
+            if next.isEmpty { break }
+            for e in next { seen.insert(e.id) }
+            frontier = next
+            depth += 1
+        }
+        return depth
+    }
+
+    struct Place {
+        var panel: Panel
+        var jury: [Int]
+        var president: Int?
+        var cost: Double
+    }
+
+    /// The cheapest lawful day, start, room and jury for r, or nil.
+    func cheapestPlace(_ r: SittingRequest) -> Place? {
+        let campaign = self.campaign
+        let weights = campaign.weights
+        let rooms = problem.roomsByWaste(r)
+        var best: Place?
+        for d in campaign.days.indices {
+            let day = campaign.days[d]
+            for start in starts(of: r, on: d) {
+                let window = TimeRange(start: start, end: start + r.minutes)
+                guard let half = campaign.hours.halfDay(containing: window) else { continue }
+                guard r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: placements[$0]) }) else { continue }
+                let newCandidateDays = r.candidates.filter { c in !placements[c].contains { $0.dayIndex == d } }.count
+                // One room per site: an open one first (no new room half-day), else the least wasteful.
+                var roomOfSite: [String: (room: Int, open: Bool)] = [:]
+                for k in rooms {
+                    let site = campaign.rooms[k].site
+                    if let chosen = roomOfSite[site], chosen.open { continue }
+                    guard roomDay[k][d].allSatisfy({ $0.end <= window.start || window.end <= $0.start }),
+                          problem.availability.room(campaign.rooms[k].id, isFreeOn: day, window) else { continue }
+                    let open = roomDay[k][d].contains { campaign.hours.halfDay(containing: TimeRange(start: $0.start, end: $0.end)) == half }
+                    if roomOfSite[site] == nil || open { roomOfSite[site] = (k, open) }
+                }
+                for (site, choice) in roomOfSite.sorted(by: { $0.key < $1.key }) {
+                    var panel = Panel(id: held.count, exam: r.exam, period: Period(dayIndex: d, half: half), room: choice.room, key: r.panelKey)
+                    panel.slots = [Panel.Slot(request: r.id, start: start, end: start + r.minutes, candidates: r.candidates)]
+                    let staffing = PanelStaffing(panel, problem: problem)
+                    var jury: [Int] = [], president: Int?
+                    if staffing.size > 0 {
+                        guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, free: { free($0, d, window, site) },
+                                                              rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, 0, load[m], m) }) else { continue }
+                        (jury, president) = found
+                    }
+                    let newMemberDays = jury.filter { memberDay[$0][d].isEmpty }.count
+                    let cost = weights.memberDays * Double(newMemberDays) + weights.roomHalfDays * (choice.open ? 0 : 1)
+                        + weights.candidateDays * Double(newCandidateDays)
+                    if best == nil || cost < best!.cost { best = Place(panel: panel, jury: jury, president: president, cost: cost) }
+                }
+            }
+        }
+        return best
+    }
+
+    /// R3 (buffer), R14 (daily limit, one site a day) for member m taking one more sitting.
+    private func free(_ m: Int, _ d: Int, _ window: TimeRange, _ site: String) -> Bool {
+        let held = memberDay[m][d]
+        guard held.count + 1 <= campaign.maxSittings(of: campaign.members[m]) else { return false }
+        return held.allSatisfy { $0.site == site && Spacing.memberFree(TimeRange(start: $0.start, end: $0.end), window, in: campaign) }
+    }
+
+    /// Starts worth trying on day d: a 15-minute grid from each half-day's opening, the times
+    /// members' availability opens, and the times next to sittings already in rooms (back to
+    /// back, or one buffer apart), so that a room and a jury can be used without gaps.
+    private func starts(of r: SittingRequest, on d: Int) -> [Int] {
+        var out = Set(problem.windowStarts[d])
+        for half in [HalfDay.morning, .afternoon] {
+            let hours = campaign.hours.range(half)
+            var t = hours.start
+            while t + r.minutes <= hours.end { out.insert(t); t += Self.gridMinutes }
+            out.insert(hours.end - r.minutes)
+        }
+        let buffer = campaign.bufferMinutes
+        for k in problem.roomsByWaste(r) {
+            for b in roomDay[k][d] {
+                out.formUnion([b.end, b.end + buffer, b.start - r.minutes, b.start - r.minutes - buffer])
+            }
+        }
+        return out.sorted()
+    }
+
+    static let gridMinutes = 15
+}
