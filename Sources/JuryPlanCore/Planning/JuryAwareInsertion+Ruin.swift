@@ -59,3 +59,80 @@ extension JuryAwareInsertion {
 
     static let ruinedPanels = 4
 }
+
+/// Improvement by ruin and recreate on SPEC §1.3's first criteria: take out the panels of a
+/// member-day, a room half-day or a candidate-day that holds few sittings, insert their
+/// sittings again at their cheapest places, and keep the plan when it costs no more.
+extension JuryAwareInsertion {
+    /// Member-days, room half-days and candidate-days, weighted as in SPEC §1.3.
+    var cost: Double {
+        let w = campaign.weights
+        var memberDays = 0, roomHalves = 0, candidateDays = 0
+        for days in memberDay { for day in days where !day.isEmpty { memberDays += 1 } }
+        for days in roomDay {
+            for day in days where !day.isEmpty {
+                let halves = Set(day.map { campaign.hours.halfDay(containing: TimeRange(start: $0.start, end: $0.end)) })
+                roomHalves += halves.count
+            }
+        }
+        for list in placements { candidateDays += Set(list.map(\.dayIndex)).count }
+        return w.memberDays * Double(memberDays) + w.roomHalfDays * Double(roomHalves) + w.candidateDays * Double(candidateDays)
+    }
+
+    /// Up to `rounds` rounds; returns how many improved the cost.
+    mutating func improve(rounds: Int, seed: UInt64 = 15, stop: () -> Bool = { false }) -> Int {
+        var random = SeededRandom(seed: seed)
+        var current = cost
+        var better = 0
+        for _ in 0..<rounds where !stop() {
+            var trial = self
+            let removed = trial.ruinWaste(random: &random)
+            guard !removed.isEmpty, trial.insert(removed).isEmpty else { continue }
+            let found = trial.cost
+            if found <= current {
+                if found < current { better += 1 }
+                self = trial
+                current = found
+            }
+        }
+        return better
+    }
+
+    /// Takes out the panels of the emptiest of three sampled member-days, room half-days or
+    /// candidate-days (one kind drawn at random); returns the requests they held.
+    private mutating func ruinWaste(random: inout SeededRandom) -> [Int] {
+        var units: [(size: Int, panels: [Int])] = []
+        switch random.int(0...2) {
+        case 0:
+            for _ in 0..<Self.sampled {
+                let m = random.int(0...(memberDay.count - 1)), d = random.int(0...(campaign.days.count - 1))
+                let day = memberDay[m][d]
+                if !day.isEmpty { units.append((day.reduce(0) { $0 + $1.sittings }, day.map(\.panel))) }
+            }
+        case 1:
+            for _ in 0..<Self.sampled {
+                let k = random.int(0...(roomDay.count - 1)), d = random.int(0...(campaign.days.count - 1))
+                let day = roomDay[k][d]
+                guard let first = day.first else { continue }
+                let half = campaign.hours.halfDay(containing: TimeRange(start: first.start, end: first.end))
+                let same = day.filter { campaign.hours.halfDay(containing: TimeRange(start: $0.start, end: $0.end)) == half }
+                units.append((same.count, same.map(\.panel)))
+            }
+        default:
+            for _ in 0..<Self.sampled {
+                let c = random.int(0...(placements.count - 1))
+                let days = Set(placements[c].map(\.dayIndex))
+                guard days.count > 1, let d = days.min(by: { a, b in
+                    (placements[c].filter { $0.dayIndex == a }.count, a) < (placements[c].filter { $0.dayIndex == b }.count, b)
+                }) else { continue }
+                let requests = Set(placements[c].filter { $0.dayIndex == d }.map(\.request))
+                let panels = held.indices.filter { p in heldRequests(p).contains { requests.contains($0) } }
+                units.append((requests.count, panels))
+            }
+        }
+        guard let unit = units.min(by: { $0.size < $1.size }) else { return [] }
+        return Array(Set(unit.panels)).sorted().flatMap { remove($0) }
+    }
+
+    static let sampled = 3
+}

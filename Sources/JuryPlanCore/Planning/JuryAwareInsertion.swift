@@ -14,8 +14,8 @@ struct JuryAwareInsertion {
     private(set) var held: [Panel?] = []
     private(set) var juries: [[Int]] = []
     private(set) var presidents: [Int?] = []
-    /// Sittings (start, end, site, panel) each member holds on each day.
-    private(set) var memberDay: [[[(start: Int, end: Int, site: String, panel: Int)]]]
+    /// Panels (window, site, panel, sittings) each member sits on each day.
+    private(set) var memberDay: [[[(start: Int, end: Int, site: Int, panel: Int, sittings: Int)]]]
     /// Sittings (start, end, panel) held in each room on each day.
     private(set) var roomDay: [[[(start: Int, end: Int, panel: Int)]]]
     /// Where each candidate sits already.
@@ -25,10 +25,44 @@ struct JuryAwareInsertion {
 
     var campaign: Campaign { problem.campaign }
 
+    /// What does not change while sittings move, computed once and shared by every copy of the
+    /// plan (ruin and recreate copies it each round): sites as numbers, rooms' open hours and
+    /// each request's eligible members at a time.
+    private final class Lookups {
+        let siteOfRoom: [Int]
+        var roomOpen: [Int: Bool] = [:]
+        var staffing: [Int: PanelStaffing] = [:]
+        init(_ campaign: Campaign) {
+            let sites = Array(Set(campaign.rooms.map(\.site))).sorted()
+            siteOfRoom = campaign.rooms.map { room in sites.firstIndex(of: room.site) ?? 0 }
+        }
+    }
+    private let lookups: Lookups
+
+    /// R9 for room k on day d over `window`, remembered.
+    private func roomOpen(_ k: Int, _ d: Int, _ window: TimeRange) -> Bool {
+        let key = ((k * campaign.days.count + d) * 1441 + window.start) * 1441 + window.end
+        if let known = lookups.roomOpen[key] { return known }
+        let open = problem.availability.room(campaign.rooms[k].id, isFreeOn: campaign.days[d], window)
+        lookups.roomOpen[key] = open
+        return open
+    }
+
+    /// Who may sit r on day d over `window` (R9, R10, R15, R16, R18), remembered; the room
+    /// plays no part in it.
+    private func staffing(_ r: SittingRequest, _ panel: Panel) -> PanelStaffing {
+        let key = ((r.id * campaign.days.count + panel.period.dayIndex) * 1441 + panel.start) * 1441 + panel.end
+        if let known = lookups.staffing[key] { return known }
+        let found = PanelStaffing(panel, problem: problem)
+        lookups.staffing[key] = found
+        return found
+    }
+
     /// Starts from the panels that have a jury (`juries[p]` non-empty, or a panel needing none).
     init(problem: PlanningProblem, panels staffed: [Panel], juries: [[Int]], presidents: [Int?]) {
         self.problem = problem
         let campaign = problem.campaign
+        lookups = Lookups(campaign)
         memberDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.members.count)
         roomDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.rooms.count)
         placements = Array(repeating: [], count: campaign.candidates.count)
@@ -62,12 +96,13 @@ struct JuryAwareInsertion {
     private mutating func add(_ panel: Panel, jury: [Int], president: Int?) {
         let p = held.count
         let d = panel.period.dayIndex
-        let site = campaign.rooms[panel.room].site
+        let site = lookups.siteOfRoom[panel.room]
+        // A member is busy for the panel's whole window, as the day model has it (JuryDayModel.addNoOverlap).
+        for m in jury {
+            memberDay[m][d].append((panel.start, panel.end, site, p, panel.slots.count))
+            load[m] += panel.slots.count
+        }
         for slot in panel.slots {
-            for m in jury {
-                memberDay[m][d].append((slot.start, slot.end, site, p))
-                load[m] += 1
-            }
             roomDay[panel.room][d].append((slot.start, slot.end, p))
             for c in slot.candidates {
                 let candidate = campaign.candidates[c]
@@ -156,27 +191,34 @@ struct JuryAwareInsertion {
         let weights = campaign.weights
         let rooms = problem.roomsByWaste(r)
         var best: Place?
-        for d in campaign.days.indices {
-            let day = campaign.days[d]
+        // Days the candidates already come first: a cheap place found early prunes the rest.
+        let days = campaign.days.indices.sorted { a, b in
+            let ka = r.candidates.filter { c in placements[c].contains { $0.dayIndex == a } }.count
+            let kb = r.candidates.filter { c in placements[c].contains { $0.dayIndex == b } }.count
+            return (-ka, a) < (-kb, b)
+        }
+        for d in days {
             for start in starts(of: r, on: d) {
                 let window = TimeRange(start: start, end: start + r.minutes)
                 guard let half = campaign.hours.halfDay(containing: window) else { continue }
                 guard r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: placements[$0]) }) else { continue }
                 let newCandidateDays = r.candidates.filter { c in !placements[c].contains { $0.dayIndex == d } }.count
                 // One room per site: an open one first (no new room half-day), else the least wasteful.
-                var roomOfSite: [String: (room: Int, open: Bool)] = [:]
+                var roomOfSite: [Int: (room: Int, open: Bool)] = [:]
                 for k in rooms {
-                    let site = campaign.rooms[k].site
+                    let site = lookups.siteOfRoom[k]
                     if let chosen = roomOfSite[site], chosen.open { continue }
-                    guard roomDay[k][d].allSatisfy({ $0.end <= window.start || window.end <= $0.start }),
-                          problem.availability.room(campaign.rooms[k].id, isFreeOn: day, window) else { continue }
+                    guard roomDay[k][d].allSatisfy({ $0.end <= window.start || window.end <= $0.start }), roomOpen(k, d, window) else { continue }
                     let open = roomDay[k][d].contains { campaign.hours.halfDay(containing: TimeRange(start: $0.start, end: $0.end)) == half }
                     if roomOfSite[site] == nil || open { roomOfSite[site] = (k, open) }
                 }
                 for (site, choice) in roomOfSite.sorted(by: { $0.key < $1.key }) {
+                    // What the day and the room cost already: no jury can make this place cheaper.
+                    let floor = weights.roomHalfDays * (choice.open ? 0 : 1) + weights.candidateDays * Double(newCandidateDays)
+                    if let best, best.cost <= floor { continue }
                     var panel = Panel(id: held.count, exam: r.exam, period: Period(dayIndex: d, half: half), room: choice.room, key: r.panelKey)
                     panel.slots = [Panel.Slot(request: r.id, start: start, end: start + r.minutes, candidates: r.candidates)]
-                    let staffing = PanelStaffing(panel, problem: problem)
+                    let staffing = staffing(r, panel)
                     var jury: [Int] = [], president: Int?
                     if staffing.size > 0 {
                         guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, free: { free($0, d, window, site) },
@@ -194,9 +236,9 @@ struct JuryAwareInsertion {
     }
 
     /// R3 (buffer), R14 (daily limit, one site a day) for member m taking one more sitting.
-    private func free(_ m: Int, _ d: Int, _ window: TimeRange, _ site: String) -> Bool {
+    private func free(_ m: Int, _ d: Int, _ window: TimeRange, _ site: Int) -> Bool {
         let held = memberDay[m][d]
-        guard held.count + 1 <= campaign.maxSittings(of: campaign.members[m]) else { return false }
+        guard held.reduce(1, { $0 + $1.sittings }) <= campaign.maxSittings(of: campaign.members[m]) else { return false }
         return held.allSatisfy { $0.site == site && Spacing.memberFree(TimeRange(start: $0.start, end: $0.end), window, in: campaign) }
     }
 

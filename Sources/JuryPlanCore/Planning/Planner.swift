@@ -47,7 +47,11 @@ public struct Planner {
         let attempts = problem.requests.count <= LayoutSearch.smallSession ? Self.smallSessionAttempts : Self.layoutAttempts
         // The last layout and what it could not place: a partial plan is made from it.
         var last: (panels: [Panel], unplaced: [(request: Int, reason: String)])?
+        // The first failed layout, mended (`mend`): the plan returned when no later layout is
+        // staffed whole within `attemptsAfterMending` more attempts.
+        var mended: (plan: (panels: [Panel], juries: [[Int]], presidents: [Int?]), attempt: Int)?
         for attempt in 0..<attempts where attempt == 0 || clock.elapsed < options.timeLimit {
+            if let mended, attempt > mended.attempt + Self.attemptsAfterMending { break }
             let base = search.base(feedback, attempt: attempt)
             let layout = base.layout
             if base.variantIndex == LayoutSearch.tightIndex {
@@ -55,9 +59,11 @@ public struct Planner {
             }
             if !layout.unplaced.isEmpty {
                 let staffable = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo)
-                var scratch = PlanFigures()
-                let greedy = staff(staffable, problem: problem, figures: &scratch, clock: clock, budget: budget, greedyFirst: true, rescue: false)
-                if let repaired = repair(staffable, greedy, problem: problem, clock: clock, budget: budget) { return repaired }
+                if mended == nil {
+                    var scratch = PlanFigures()
+                    let greedy = staff(staffable, problem: problem, figures: &scratch, clock: clock, budget: budget, greedyFirst: true, rescue: false)
+                    mended = mend(staffable, greedy, problem: problem, clock: clock).map { ($0, attempt) }
+                }
                 last = (Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo), layout.unplaced)
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
@@ -101,7 +107,7 @@ public struct Planner {
             let rescue = attempt >= Self.greedyOnlyAttempts || problem.requests.count <= LayoutSearch.smallSession
             switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, budget: budget, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
             case .failure(let failures):
-                if let repaired = repair(panels, failures.convened, problem: problem, clock: clock, budget: budget) { return repaired }
+                if mended == nil { mended = mend(panels, failures.convened, problem: problem, clock: clock).map { ($0, attempt) } }
                 last = (panels, [])
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -123,37 +129,62 @@ public struct Planner {
                 }
             case .success(let (juries, presidents)):
                 figures.jurySeconds = clock.elapsed - figures.layoutSeconds
-                return finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock)
+                return finishBest(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock, budget: budget)
             }
         }
+        if let mended { return finishMended(mended.plan, problem: problem, clock: clock, budget: budget) }
         guard let last else { return .notFound(reasons) }
         return partialOutcome(reasons, panels: last.panels, unplaced: last.unplaced, problem: problem, budget: budget, clock: clock)
     }
 
-    /// A layout that could not be placed or staffed whole, mended: its panels get the greedy's
-    /// juries, and every sitting left without one is placed with its jury by
-    /// `JuryAwareInsertion`. When all are placed, the day models convene the mended panels again
-    /// (fewer member-days); where they cannot, the insertion's juries stand. nil when some
-    /// sitting still has no place: the caller lays out again.
-    private func repair(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch, budget: SearchBudget) -> PlanOutcome? {
+    /// A layout that could not be placed or staffed whole, mended: its panels keep the juries
+    /// found for them, and every sitting left without one is placed with its jury by
+    /// `JuryAwareInsertion` (ruin and recreate while some are left). nil when some sitting
+    /// still has no place.
+    private func mend(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch)
+        -> (panels: [Panel], juries: [[Int]], presidents: [Int?])? {
         var insertion = JuryAwareInsertion(problem: problem, panels: panels, juries: convened.juries, presidents: convened.presidents)
         let placed = insertion.placedRequests
         let missing = problem.requests.indices.filter { !placed.contains($0) }
         let left = insertion.placeAll(missing, rounds: Self.repairRounds, stop: { clock.elapsed > options.timeLimit })
-        options.progress?("repair: \(missing.count - left.count) of \(missing.count) sitting(s) left out placed with their juries, \(format(clock.elapsed)) s")
-        guard left.isEmpty else { return nil }
+        options.progress?("mended: \(missing.count - left.count) of \(missing.count) sitting(s) left out placed with their juries, \(format(clock.elapsed)) s")
+        return left.isEmpty ? insertion.plan : nil
+    }
+
+    /// A mended plan convened again by the day models (fewer member-days), warm started by the
+    /// insertion's juries, which stand where the models cannot staff a day.
+    private func finishMended(_ mended: (panels: [Panel], juries: [[Int]], presidents: [Int?]), problem: PlanningProblem, clock: Stopwatch,
+                              budget: SearchBudget) -> PlanOutcome {
+        options.progress?("no layout was staffed whole: the mended plan is finished, \(format(clock.elapsed)) s")
         var figures = PlanFigures()
         figures.layoutSeconds = clock.elapsed
-        let mended = insertion.plan
         let restaffed = staff(mended.panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false,
                               known: (mended.juries, mended.presidents))
-        if restaffed.failures.isEmpty {
-            figures.jurySeconds = clock.elapsed - figures.layoutSeconds
-            return finish(mended.panels, juries: restaffed.juries, presidents: restaffed.presidents, problem: problem, figures: figures, clock: clock)
-        }
-        options.progress?("repair: the day models could not convene the mended plan again; keeping the insertion's juries")
-        return finish(mended.panels, juries: mended.juries, presidents: mended.presidents, problem: problem, figures: PlanFigures(), clock: clock)
+        let (juries, presidents) = restaffed.failures.isEmpty ? (restaffed.juries, restaffed.presidents) : (mended.juries, mended.presidents)
+        figures.jurySeconds = clock.elapsed - figures.layoutSeconds
+        return finishBest(mended.panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock, budget: budget)
     }
+
+    /// The staffed plan finished, or the same plan improved by ruin and recreate
+    /// (`JuryAwareInsertion.improve`) and convened again by the day models, whichever scores lower.
+    private func finishBest(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
+                            clock: Stopwatch, budget: SearchBudget) -> PlanOutcome {
+        let plain = finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock)
+        guard case .planned(let first) = plain else { return plain }
+        var search = JuryAwareInsertion(problem: problem, panels: panels, juries: juries, presidents: presidents)
+        let before = search.cost
+        let better = search.improve(rounds: Self.improvementRounds, stop: { clock.elapsed > options.timeLimit })
+        options.progress?("improvement: \(better) of \(Self.improvementRounds) ruin-and-recreate rounds lowered member-days, room half-days and candidate-days from \(format(before)) to \(format(search.cost)), \(format(clock.elapsed)) s")
+        guard better > 0 else { return plain }
+        let improved = search.plan
+        let second = finish(improved.panels, juries: improved.juries, presidents: improved.presidents, problem: problem, figures: figures, clock: clock)
+        guard case .planned(let other) = second, other.figures.objective < first.figures.objective else { return plain }
+        options.progress?("improvement kept: objective \(format(other.figures.objective)) against \(format(first.figures.objective))")
+        return second
+    }
+
+    /// Rounds of ruin and recreate on a staffed plan (counted, not timed).
+    static let improvementRounds = Int(ProcessInfo.processInfo.environment["JP_ROUNDS"] ?? "") ?? 300
 
     /// The last passes on a staffed plan (trades of sittings between candidates, then rooms
     /// shared in a half-day), each checked by the rule catalogue: one that let a breach through
@@ -201,6 +232,8 @@ public struct Planner {
     static let initialShare = 0.92
     /// Ruin-and-recreate rounds a repair may spend on the sittings a layout left out.
     static let repairRounds = 2_000
+    /// Layouts tried after the first one mended, before the mended plan is taken.
+    static let attemptsAfterMending = 6
     static let layoutAttempts = 30
     /// A day of up to this many panels that the greedy leaves short gets up to `searchNodes`
     /// branch-and-bound nodes.
