@@ -7,9 +7,11 @@ extension JuryAwareInsertion {
     /// `stop` is the time limit's safety net. Returns the requests still without a place.
     mutating func placeAll(_ requests: [Int], rounds: Int, seed: UInt64 = 15, stop: () -> Bool = { false }) -> [Int] {
         var left = insert(requests)
+        guard !campaign.days.isEmpty else { return left }
         var random = SeededRandom(seed: seed)
-        var round = 0
-        while !left.isEmpty, round < rounds, !stop() {
+        var round = 0, lastGain = 0
+        // A sitting no round brings closer for `patience` rounds is taken as out of reach.
+        while !left.isEmpty, round < rounds, round - lastGain < Self.patience, !stop() {
             round += 1
             let target = random.pick(left)
             var trial = self
@@ -17,6 +19,7 @@ extension JuryAwareInsertion {
             guard !ruined.isEmpty else { continue }
             let trialLeft = trial.insert(left.filter { $0 != target } + ruined, first: [target])
             if trialLeft.count <= left.count {
+                if trialLeft.count < left.count { lastGain = round }
                 self = trial
                 left = trialLeft
             }
@@ -58,6 +61,7 @@ extension JuryAwareInsertion {
     }
 
     static let ruinedPanels = 4
+    static let patience = 400
 }
 
 /// Improvement by ruin and recreate on SPEC §1.3's first criteria: take out the panels of a
@@ -79,8 +83,11 @@ extension JuryAwareInsertion {
         return w.memberDays * Double(memberDays) + w.roomHalfDays * Double(roomHalves) + w.candidateDays * Double(candidateDays)
     }
 
-    /// Up to `rounds` rounds; returns how many improved the cost.
+    /// Up to `rounds` rounds; returns how many lowered the cost. A round that ends at the same
+    /// cost is kept too (the search moves along plateaus).
     mutating func improve(rounds: Int, seed: UInt64 = 15, stop: () -> Bool = { false }) -> Int {
+        // Nothing to move, or nowhere to move it (no candidate, member, room or day).
+        guard held.contains(where: { $0 != nil }), !campaign.days.isEmpty, !memberDay.isEmpty, !roomDay.isEmpty, !placements.isEmpty else { return 0 }
         var random = SeededRandom(seed: seed)
         var current = cost
         var better = 0

@@ -1,14 +1,15 @@
 import MIP
 
-/// Partial plans (`plan --allow-partial`): when no layout could be staffed whole, the last one
-/// keeps every panel that found a jury; the sittings of the others, those the layout could
-/// not place, and the sittings that must follow one of them (R13) are listed with the reason.
+/// Partial plans (`plan --allow-partial`): when no layout could be staffed whole, the best
+/// mended one (or else the last one) keeps every panel that found a jury; the sittings of the
+/// others, those the layout could not place, and the sittings that must follow one of them
+/// (R13) are listed with the reason.
 extension Planner {
     func partialOutcome(_ reasons: [String], panels: [Panel], unplaced: [(request: Int, reason: String)], problem: PlanningProblem,
-                        budget: SearchBudget, clock: Stopwatch) -> PlanOutcome {
+                        budget: SearchBudget, clock: Stopwatch, known: (juries: [[Int]], presidents: [Int?])? = nil) -> PlanOutcome {
         var figures = PlanFigures()
         let proven = options.allowPartial ? Feasibility.impossibilities(problem) : []
-        let convened = staff(panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false)
+        let convened = staff(panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false, known: known)
         var left: [Int: String] = [:]
         for (r, reason) in unplaced { left[r] = reason }
         var kept: [Panel] = []

@@ -49,7 +49,20 @@ public struct Planner {
         var last: (panels: [Panel], unplaced: [(request: Int, reason: String)])?
         // The first failed layout, mended (`mend`): the plan returned when no later layout is
         // staffed whole within `attemptsAfterMending` more attempts.
-        var mended: (plan: (panels: [Panel], juries: [[Int]], presidents: [Int?]), attempt: Int)?
+        var mended: (plan: MendedPlan, attempt: Int)?
+        // A mending that left sittings out: the partial plan, when nothing better is found.
+        var partlyMended: (plan: MendedPlan, left: [Int])?
+        var mendings = Self.mendings
+        func mendOnce(_ panels: [Panel], _ convened: Convened, attempt: Int) {
+            guard mended == nil, mendings > 0 else { return }
+            mendings -= 1
+            let found = mend(panels, convened, problem: problem, clock: clock)
+            if found.left.isEmpty {
+                mended = (found.plan, attempt)
+            } else if partlyMended.map({ found.left.count < $0.left.count }) ?? true {
+                partlyMended = found
+            }
+        }
         for attempt in 0..<attempts where attempt == 0 || clock.elapsed < options.timeLimit {
             if let mended, attempt > mended.attempt + Self.attemptsAfterMending { break }
             let base = search.base(feedback, attempt: attempt)
@@ -59,10 +72,10 @@ public struct Planner {
             }
             if !layout.unplaced.isEmpty {
                 let staffable = Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo)
-                if mended == nil {
+                if mended == nil, mendings > 0 {
                     var scratch = PlanFigures()
                     let greedy = staff(staffable, problem: problem, figures: &scratch, clock: clock, budget: budget, greedyFirst: true, rescue: false)
-                    mended = mend(staffable, greedy, problem: problem, clock: clock).map { ($0, attempt) }
+                    mendOnce(staffable, greedy, attempt: attempt)
                 }
                 last = (Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo), layout.unplaced)
                 reasons = layout.unplaced.map(\.reason)
@@ -107,7 +120,7 @@ public struct Planner {
             let rescue = attempt >= Self.greedyOnlyAttempts || problem.requests.count <= LayoutSearch.smallSession
             switch outcome ?? convene(panels, problem: problem, figures: &figures, clock: clock, budget: budget, staffedByGreedy: base.staffedByGreedy, rescue: rescue) {
             case .failure(let failures):
-                if mended == nil { mended = mend(panels, failures.convened, problem: problem, clock: clock).map { ($0, attempt) } }
+                mendOnce(panels, failures.convened, attempt: attempt)
                 last = (panels, [])
                 reasons = failures.days.map(\.reason)
                 for failure in failures.days {
@@ -133,27 +146,33 @@ public struct Planner {
             }
         }
         if let mended { return finishMended(mended.plan, problem: problem, clock: clock, budget: budget) }
+        if let partlyMended {
+            let reason = "no day, time, room and jury were found for it beside the other sittings (members' availability R9, daily limits R14, conflicts of interest R10, roles R6–R8)"
+            return partialOutcome(reasons, panels: partlyMended.plan.panels, unplaced: partlyMended.left.map { ($0, reason) }, problem: problem,
+                                  budget: budget, clock: clock, known: (partlyMended.plan.juries, partlyMended.plan.presidents))
+        }
         guard let last else { return .notFound(reasons) }
         return partialOutcome(reasons, panels: last.panels, unplaced: last.unplaced, problem: problem, budget: budget, clock: clock)
     }
 
     /// A layout that could not be placed or staffed whole, mended: its panels keep the juries
     /// found for them, and every sitting left without one is placed with its jury by
-    /// `JuryAwareInsertion` (ruin and recreate while some are left). nil when some sitting
-    /// still has no place.
-    private func mend(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch)
-        -> (panels: [Panel], juries: [[Int]], presidents: [Int?])? {
+    /// `JuryAwareInsertion` (ruin and recreate while some are left); with the sittings that
+    /// still have no place.
+    private func mend(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch) -> (plan: MendedPlan, left: [Int]) {
         var insertion = JuryAwareInsertion(problem: problem, panels: panels, juries: convened.juries, presidents: convened.presidents)
         let placed = insertion.placedRequests
         let missing = problem.requests.indices.filter { !placed.contains($0) }
         let left = insertion.placeAll(missing, rounds: Self.repairRounds, stop: { clock.elapsed > options.timeLimit })
         options.progress?("mended: \(missing.count - left.count) of \(missing.count) sitting(s) left out placed with their juries, \(format(clock.elapsed)) s")
-        return left.isEmpty ? insertion.plan : nil
+        return (insertion.plan, left)
     }
+
+    typealias MendedPlan = (panels: [Panel], juries: [[Int]], presidents: [Int?])
 
     /// A mended plan convened again by the day models (fewer member-days), warm started by the
     /// insertion's juries, which stand where the models cannot staff a day.
-    private func finishMended(_ mended: (panels: [Panel], juries: [[Int]], presidents: [Int?]), problem: PlanningProblem, clock: Stopwatch,
+    private func finishMended(_ mended: MendedPlan, problem: PlanningProblem, clock: Stopwatch,
                               budget: SearchBudget) -> PlanOutcome {
         options.progress?("no layout was staffed whole: the mended plan is finished, \(format(clock.elapsed)) s")
         var figures = PlanFigures()
@@ -184,7 +203,7 @@ public struct Planner {
     }
 
     /// Rounds of ruin and recreate on a staffed plan (counted, not timed).
-    static let improvementRounds = Int(ProcessInfo.processInfo.environment["JP_ROUNDS"] ?? "") ?? 300
+    static let improvementRounds = 300
 
     /// The last passes on a staffed plan (trades of sittings between candidates, then rooms
     /// shared in a half-day), each checked by the rule catalogue: one that let a breach through
@@ -234,6 +253,8 @@ public struct Planner {
     static let repairRounds = 2_000
     /// Layouts tried after the first one mended, before the mended plan is taken.
     static let attemptsAfterMending = 6
+    /// Failed layouts mended at most in a run (each may spend `repairRounds`).
+    static let mendings = 3
     static let layoutAttempts = 30
     /// A day of up to this many panels that the greedy leaves short gets up to `searchNodes`
     /// branch-and-bound nodes.
