@@ -44,6 +44,7 @@ struct JuryAwareInsertion {
         let key = ((k * campaign.days.count + d) * 1441 + window.start) * 1441 + window.end
         if let known = lookups.roomOpen[key] { return known }
         let open = problem.availability.room(campaign.rooms[k].id, isFreeOn: campaign.days[d], window)
+        if lookups.roomOpen.count >= Self.rememberedStaffings * 10 { lookups.roomOpen.removeAll(keepingCapacity: true) }
         lookups.roomOpen[key] = open
         return open
     }
@@ -54,6 +55,8 @@ struct JuryAwareInsertion {
         let key = ((r.id * campaign.days.count + panel.period.dayIndex) * 1441 + panel.start) * 1441 + panel.end
         if let known = lookups.staffing[key] { return known }
         let found = PanelStaffing(panel, problem: problem)
+        // Bounded: at 1,000 candidates over 28 days the full table would take most of a gigabyte.
+        if lookups.staffing.count >= Self.rememberedStaffings { lookups.staffing.removeAll(keepingCapacity: true) }
         lookups.staffing[key] = found
         return found
     }
@@ -263,4 +266,5 @@ struct JuryAwareInsertion {
     }
 
     static let gridMinutes = 15
+    static let rememberedStaffings = 20_000
 }
