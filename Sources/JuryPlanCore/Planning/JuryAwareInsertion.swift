@@ -149,12 +149,12 @@ struct JuryAwareInsertion {
     /// Inserts each request at its cheapest lawful place, prerequisites first (R13) and the
     /// requests with fewest eligible members next. Returns those that found no place.
     mutating func insert(_ requests: [Int], first: [Int] = []) -> [Int] {
-        let order = first + requests.filter { !first.contains($0) }.sorted { a, b in
-            let ra = problem.requests[a], rb = problem.requests[b]
-            let ka = (Self.prerequisiteDepth(ra.exam, campaign), problem.mayExamine(ra).count, a)
-            let kb = (Self.prerequisiteDepth(rb.exam, campaign), problem.mayExamine(rb).count, b)
-            return ka < kb
+        // Each key computed once (the exam chain and the examiner count are not cheap, and this
+        // runs every ruin-and-recreate round).
+        let keyed = requests.filter { !first.contains($0) }.map { r in
+            (key: (Self.prerequisiteDepth(problem.requests[r].exam, campaign), problem.mayExamine(problem.requests[r]).count, r), request: r)
         }
+        let order = first + keyed.sorted { $0.key < $1.key }.map(\.request)
         var left: [Int] = []
         for r in order {
             if let best = cheapestPlace(problem.requests[r]) {
