@@ -44,6 +44,24 @@ final class JuryAwareInsertionTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(placedAll, Self.cases.count - 2)
     }
 
+    /// csec:4:431906 (found by `TightSessionPropertyTests`): its one certifier free to watch
+    /// BC3 must watch three candidates in one written sitting, as the witness does; one room and
+    /// one invigilator per written candidate left the FINALs without a certifier. (The whole
+    /// planner on it: `TightSessionPropertyTests`, which found it.)
+    func testCandidatesJoinAWrittenSitting() throws {
+        let campaign = try tight(.csec, 4, 431_906)
+        let problem = PlanningProblem(campaign)
+        var insertion = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
+        let left = insertion.placeAll(Array(problem.requests.indices), rounds: 2_000)
+        XCTAssertEqual(left, [], "every sitting placed")
+        XCTAssertEqual(breaches(insertion, leftOut: left).map(\.description), [])
+        let written = insertion.plan.panels.filter { $0.exam.mode == .written }
+        XCTAssertTrue(written.contains { $0.slots[0].candidates.count > 1 }, "a written sitting seats several candidates")
+        for panel in written {
+            XCTAssertLessThanOrEqual(panel.slots[0].candidates.count, campaign.rooms[panel.room].capacity, "R4: seats")
+        }
+    }
+
     func testSameSessionSamePlan() throws {
         let campaign = try tight(.csec, 10, 12)
         let problem = PlanningProblem(campaign)

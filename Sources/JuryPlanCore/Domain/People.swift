@@ -132,3 +132,19 @@ public struct Room: Hashable, Sendable, Identifiable {
         self.line = line
     }
 }
+
+extension Candidate {
+    /// SPEC §1.3's preference: a row at `time` on `day` meets it when the candidate states none,
+    /// or when it overlaps one of their preferred days or half-days.
+    public func isPreferred(_ day: Day, _ time: TimeRange, hours: SessionHours) -> Bool {
+        preferred.isEmpty || preferred.contains { $0.day == day && $0.interval(hours: hours).overlaps(time) }
+    }
+}
+
+extension JuryMember {
+    /// SPEC §1.3's preference for a member convened on `day`: met when they state none, or
+    /// when `day` is one of their preferred days.
+    public func isPreferred(_ day: Day) -> Bool {
+        preferred.isEmpty || preferred.contains { $0.day == day }
+    }
+}

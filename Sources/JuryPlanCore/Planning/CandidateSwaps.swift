@@ -235,9 +235,7 @@ struct CandidateSwaps {
             if !days.contains(period.dayIndex) { days.append(period.dayIndex) }
             if !candidate.preferred.isEmpty {
                 let slot = panels[s.panel].slots[s.slot]
-                let time = TimeRange(start: slot.start, end: slot.end)
-                let day = problem.day(period)
-                if !candidate.preferred.contains(where: { $0.day == day && $0.interval(hours: campaign.hours).overlaps(time) }) { unmet += 1 }
+                if !candidate.isPreferred(problem.day(period), TimeRange(start: slot.start, end: slot.end), hours: campaign.hours) { unmet += 1 }
             }
             if panels[s.panel].exam.mode.isExamined { met.append(contentsOf: juries[s.panel]) }
         }

@@ -51,6 +51,12 @@ extension JuryAwareInsertion {
             let k = random.int(0...(pool.count - 1))
             taken.append(pool.remove(at: k))
         }
+        // Now and then the candidates' whole timetables too: when r's candidate has no room left
+        // on the one day r could have, another of their sittings must move to another day.
+        if random.chance(Self.wholeTimetableChance) {
+            let mine = Set(r.candidates.flatMap { c in placements[c].map(\.request) })
+            for p in held.indices where held[p] != nil && !taken.contains(p) && heldRequests(p).contains(where: mine.contains) { taken.append(p) }
+        }
         return taken.flatMap { remove($0) }
     }
 
@@ -61,6 +67,7 @@ extension JuryAwareInsertion {
     }
 
     static let ruinedPanels = 4
+    static let wholeTimetableChance = 0.25
     static let patience = 400
 }
 

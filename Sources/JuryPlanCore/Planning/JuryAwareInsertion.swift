@@ -157,7 +157,11 @@ struct JuryAwareInsertion {
         let order = first + keyed.sorted { $0.key < $1.key }.map(\.request)
         var left: [Int] = []
         for r in order {
-            if let best = cheapestPlace(problem.requests[r]) {
+            let request = problem.requests[r]
+            let place = cheapestPlace(request)
+            if let join = cheapestJoin(request), join.cost <= place?.cost ?? .infinity {
+                seat(request, in: join.panel)
+            } else if let best = place {
                 add(best.panel, jury: best.jury, president: best.president)
             } else {
                 left.append(r)
@@ -236,6 +240,38 @@ struct JuryAwareInsertion {
             }
         }
         return best
+    }
+
+    /// The cheapest written sitting already held that r's candidate may join (same exam and
+    /// key, a seat left, an invigilator who may watch them, a time that suits them): no new
+    /// member-day or room half-day, only perhaps a new candidate-day.
+    func cheapestJoin(_ r: SittingRequest) -> (panel: Int, cost: Double)? {
+        guard r.exam.mode == .written, r.candidates.count == 1, let c = r.candidates.first else { return nil }
+        let rooms = problem.suitableRooms(r)
+        let invigilators = problem.mayExamine(r)
+        var best: (panel: Int, cost: Double)?
+        for (p, panel) in held.enumerated() {
+            guard let panel, panel.exam.id == r.exam.id, panel.key == r.panelKey, panel.slots.count == 1, rooms[panel.room] else { continue }
+            let slot = panel.slots[0]
+            let d = panel.period.dayIndex
+            // The sitting is lengthened as a whole for extra time: a longer row would stretch it.
+            guard slot.candidates.count < campaign.rooms[panel.room].capacity, slot.start + r.minutes <= slot.end,
+                  !slot.candidates.contains(c), juries[p].allSatisfy({ invigilators.contains($0) }),
+                  problem.candidateFits(c, r, dayIndex: d, start: slot.start, besides: placements[c]) else { continue }
+            let cost = campaign.weights.candidateDays * (placements[c].contains { $0.dayIndex == d } ? 0 : 1)
+            if best.map({ cost < $0.cost }) ?? true { best = (p, cost) }
+        }
+        return best
+    }
+
+    /// Seats r's candidate in the written sitting of panel p (see `cheapestJoin`).
+    private mutating func seat(_ r: SittingRequest, in p: Int) {
+        guard var panel = held[p], let c = r.candidates.first else { return }
+        panel.slots[0].candidates.append(c)
+        held[p] = panel
+        let slot = panel.slots[0]
+        placements[c].append(Placement(request: r.id, examID: r.exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
+                                       end: slot.start + r.minutes(of: campaign.candidates[c])))
     }
 
     /// R3 (buffer), R14 (daily limit, one site a day) for member m taking one more sitting.

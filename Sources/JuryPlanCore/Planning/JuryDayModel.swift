@@ -64,7 +64,7 @@ final class JuryDayModel {
                 a[p][m] = model.addVariable("a[\(campaign.members[m].id),p\(s.panel.id)]", kind: .binary, objective: cost)
                 if z[m] == nil {
                     let member = campaign.members[m]
-                    let unpreferred = !member.preferred.isEmpty && !member.preferred.contains { $0.day == day }
+                    let unpreferred = !member.isPreferred(day)
                     z[m] = model.addVariable("z[\(member.id)]", kind: .binary, objective: w.memberDays + (unpreferred ? w.preference : 0))
                 }
             }

@@ -25,14 +25,14 @@ public enum PlanMeasures {
             candidateDays.insert("\(row.candidateID)|\(row.day.iso)")
             if let c = campaign.candidate(row.candidateID), !c.preferred.isEmpty {
                 total += 1
-                if c.preferred.contains(where: { $0.day == row.day && $0.interval(hours: campaign.hours).overlaps(row.time) }) { met += 1 }
+                if c.isPreferred(row.day, row.time, hours: campaign.hours) { met += 1 }
             }
         }
         for key in memberDays {
             let parts = key.split(separator: "|").map(String.init)
             guard let m = campaign.member(parts[0]), !m.preferred.isEmpty, let day = Day(parsing: parts[1]) else { continue }
             total += 1
-            if m.preferred.contains(where: { $0.day == day }) { met += 1 }
+            if m.isPreferred(day) { met += 1 }
         }
         f.memberDays = memberDays.count
         f.roomHalfDays = roomHalves.count

@@ -146,6 +146,11 @@ public struct Planner {
             }
         }
         if let mended { return finishMended(mended.plan, problem: problem, clock: clock, budget: budget) }
+        // No layout, mended or not, placed everything: build the plan from nothing, jury and all.
+        if let built = construct(problem: problem, clock: clock, beating: partlyMended?.left.count) {
+            if built.left.isEmpty { return finishMended(built.plan, problem: problem, clock: clock, budget: budget) }
+            partlyMended = built
+        }
         if let partlyMended {
             let reason = "no day, time, room and jury were found for it beside the other sittings (members' availability R9, daily limits R14, conflicts of interest R10, roles R6–R8)"
             return partialOutcome(reasons, panels: partlyMended.plan.panels, unplaced: partlyMended.left.map { ($0, reason) }, problem: problem,
@@ -169,6 +174,23 @@ public struct Planner {
     }
 
     typealias MendedPlan = (panels: [Panel], juries: [[Int]], presidents: [Int?])
+
+    /// Every sitting placed with its jury by `JuryAwareInsertion` from an empty plan, with a few
+    /// seeds of ruin and recreate; the first plan that places all, else the one that leaves
+    /// fewest out (nil unless it leaves fewer than `beating`).
+    private func construct(problem: PlanningProblem, clock: Stopwatch, beating: Int?) -> (plan: MendedPlan, left: [Int])? {
+        var best: (plan: MendedPlan, left: [Int])?
+        for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit {
+            var insertion = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
+            let left = insertion.placeAll(Array(problem.requests.indices), rounds: Self.repairRounds, seed: seed,
+                                          stop: { clock.elapsed > options.timeLimit })
+            options.progress?("built from nothing (seed \(seed)): \(problem.requests.count - left.count) of \(problem.requests.count) sittings placed with their juries, \(format(clock.elapsed)) s")
+            if left.count < (best?.left.count ?? beating ?? Int.max) { best = (insertion.plan, left) }
+            if left.isEmpty { break }
+        }
+        return best
+    }
+    static let constructionSeeds: [UInt64] = [15, 16, 17]
 
     /// A mended plan convened again by the day models (fewer member-days), warm started by the
     /// insertion's juries, which stand where the models cannot staff a day.

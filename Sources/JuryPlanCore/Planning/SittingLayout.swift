@@ -365,11 +365,7 @@ struct SittingLayout {
         let day = problem.day(period)
         for c in r.candidates {
             if !placements[c].contains(where: { $0.dayIndex == period.dayIndex }) { cost += weights.candidateDays }
-            let preferred = problem.candidate(c).preferred
-            if !preferred.isEmpty {
-                let hours = problem.hours(period)
-                if !preferred.contains(where: { $0.day == day && $0.interval(hours: campaign.hours).overlaps(hours) }) { cost += weights.preference }
-            }
+            if !problem.candidate(c).isPreferred(day, problem.hours(period), hours: campaign.hours) { cost += weights.preference }
         }
         return cost
     }

@@ -118,15 +118,12 @@ struct CommitteeGreedy {
             let here = others.filter { optionDays[$0].contains(option.dayIndex) }.count
             cost += w.memberDays * (1 - 0.5 * Double(here) / Double(max(1, others.count)))
             let member = campaign.members[m]
-            if !member.preferred.isEmpty, !member.preferred.contains(where: { $0.day == day }) { cost += w.preference }
+            if !member.isPreferred(day) { cost += w.preference }
         }
         if !timetable.roomOpen(room, option, minutes: sitting.minutes) { cost += w.roomHalfDays }
         let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
-        for c in sitting.request.candidates {
-            let preferred = campaign.candidates[c].preferred
-            if !preferred.isEmpty, !preferred.contains(where: { $0.day == day && $0.interval(hours: campaign.hours).overlaps(window) }) {
-                cost += w.preference
-            }
+        for c in sitting.request.candidates where !campaign.candidates[c].isPreferred(day, window, hours: campaign.hours) {
+            cost += w.preference
         }
         // Ties: earlier in the day packs each person's sittings together.
         return cost + Double(option.dayIndex) * 1e-3 + Double(option.start) * 1e-6

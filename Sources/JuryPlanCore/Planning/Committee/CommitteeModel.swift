@@ -73,8 +73,7 @@ struct CommitteeModel {
             x.append(options[i].map { o in
                 let window = TimeRange(start: o.start, end: o.start + sitting.minutes)
                 let missed = sitting.request.candidates.filter { c in
-                    let preferred = campaign.candidates[c].preferred
-                    return !preferred.isEmpty && !preferred.contains { $0.day == campaign.days[o.dayIndex] && $0.interval(hours: campaign.hours).overlaps(window) }
+                    !campaign.candidates[c].isPreferred(campaign.days[o.dayIndex], window, hours: campaign.hours)
                 }.count
                 return model.addVariable("x[\(s),\(o.dayIndex),\(o.start),\(o.site)]", kind: .binary,
                                          objective: (mustPlace.contains(s) ? 0 : -reward) + w.preference * Double(missed))
@@ -100,7 +99,7 @@ struct CommitteeModel {
             var ofDay: [Int: [Variable]] = [:]
             for key in byKey.keys.sorted(by: { ($0.d, $0.site) < ($1.d, $1.site) }) {
                 let entries = byKey[key]!
-                let unpreferred = !member.preferred.isEmpty && !member.preferred.contains { $0.day == campaign.days[key.d] }
+                let unpreferred = !member.isPreferred(campaign.days[key.d])
                 let comes = fixed?.isConvened(m, key.d) ?? false
                 let presence = model.addVariable("z[\(member.id),\(key.d),\(key.site)]", kind: .binary,
                                                  objective: comes ? 0 : w.memberDays + (unpreferred ? w.preference : 0))
