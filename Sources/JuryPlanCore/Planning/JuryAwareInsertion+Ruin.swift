@@ -112,11 +112,12 @@ extension JuryAwareInsertion {
         return better
     }
 
-    /// Takes out the panels of the emptiest of three sampled member-days, room half-days or
-    /// candidate-days (one kind drawn at random); returns the requests they held.
+    /// Takes out the panels of the emptiest of three sampled member-days, room half-days,
+    /// candidate-days or timetables of candidates who come on more days than their sittings need
+    /// (one kind drawn at random); returns the requests they held.
     private mutating func ruinWaste(random: inout SeededRandom) -> [Int] {
         var units: [(size: Int, panels: [Int])] = []
-        switch random.int(0...2) {
+        switch random.int(0...3) {
         case 0:
             for _ in 0..<Self.sampled {
                 let m = random.int(0...(memberDay.count - 1)), d = random.int(0...(campaign.days.count - 1))
@@ -131,6 +132,17 @@ extension JuryAwareInsertion {
                 let half = campaign.hours.halfDay(containing: TimeRange(start: first.start, end: first.end))
                 let same = day.filter { campaign.hours.halfDay(containing: TimeRange(start: $0.start, end: $0.end)) == half }
                 units.append((same.count, same.map(\.panel)))
+            }
+        case 3:
+            // A candidate's whole timetable, taken by one who comes on more days than needed.
+            for _ in 0..<Self.sampled {
+                let c = random.int(0...(placements.count - 1))
+                let days = Set(placements[c].map(\.dayIndex)).count
+                let fewest = (placements[c].count + campaign.maxExamsPerDay - 1) / max(1, campaign.maxExamsPerDay)
+                guard days > fewest else { continue }
+                let requests = Set(placements[c].map(\.request))
+                let panels = held.indices.filter { p in heldRequests(p).contains { requests.contains($0) } }
+                units.append((requests.count - days, panels))
             }
         default:
             for _ in 0..<Self.sampled {
