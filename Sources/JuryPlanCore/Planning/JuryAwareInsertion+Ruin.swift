@@ -41,7 +41,7 @@ extension JuryAwareInsertion {
         }
         for c in r.candidates {
             for p in placements[c] where p.dayIndex == d {
-                for k in roomDay.indices { for b in roomDay[k][d] where b.start == p.start && heldRequests(b.panel).contains(p.request) { competing.insert(b.panel) } }
+                if let q = panelOf[p.request] { competing.insert(q) }
             }
         }
         var pool = competing.sorted()
@@ -54,16 +54,9 @@ extension JuryAwareInsertion {
         // Now and then the candidates' whole timetables too: when r's candidate has no room left
         // on the one day r could have, another of their sittings must move to another day.
         if random.chance(Self.wholeTimetableChance) {
-            let mine = Set(r.candidates.flatMap { c in placements[c].map(\.request) })
-            for p in held.indices where held[p] != nil && !taken.contains(p) && heldRequests(p).contains(where: mine.contains) { taken.append(p) }
+            for c in r.candidates { for p in placements[c] { if let q = panelOf[p.request], !taken.contains(q) { taken.append(q) } } }
         }
         return taken.flatMap { remove($0) }
-    }
-
-    /// The requests of the candidates held by panel p.
-    private func heldRequests(_ p: Int) -> [Int] {
-        guard let panel = held[p] else { return [] }
-        return panel.slots.flatMap { slot in slot.candidates.compactMap { ownRequest($0, slot)?.id } }
     }
 
     static let ruinedPanels = 4
@@ -141,7 +134,7 @@ extension JuryAwareInsertion {
                 let fewest = (placements[c].count + campaign.maxExamsPerDay - 1) / max(1, campaign.maxExamsPerDay)
                 guard days > fewest else { continue }
                 let requests = Set(placements[c].map(\.request))
-                let panels = held.indices.filter { p in heldRequests(p).contains { requests.contains($0) } }
+                let panels = requests.compactMap { panelOf[$0] }
                 units.append((requests.count - days, panels))
             }
         default:
@@ -152,7 +145,7 @@ extension JuryAwareInsertion {
                     (placements[c].filter { $0.dayIndex == a }.count, a) < (placements[c].filter { $0.dayIndex == b }.count, b)
                 }) else { continue }
                 let requests = Set(placements[c].filter { $0.dayIndex == d }.map(\.request))
-                let panels = held.indices.filter { p in heldRequests(p).contains { requests.contains($0) } }
+                let panels = requests.compactMap { panelOf[$0] }
                 units.append((requests.count, panels))
             }
         }

@@ -20,6 +20,8 @@ struct JuryAwareInsertion {
     private(set) var roomDay: [[[(start: Int, end: Int, panel: Int)]]]
     /// Where each candidate sits already.
     private(set) var placements: [[Placement]]
+    /// The panel that holds each request, by request id.
+    private(set) var panelOf: [Int?]
     /// Sittings each member holds in the whole session (the fairness tie-break).
     private var load: [Int]
 
@@ -69,6 +71,7 @@ struct JuryAwareInsertion {
         memberDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.members.count)
         roomDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.rooms.count)
         placements = Array(repeating: [], count: campaign.candidates.count)
+        panelOf = Array(repeating: nil, count: problem.requests.count)
         load = Array(repeating: 0, count: campaign.members.count)
         for panel in staffed {
             let needed = PanelStaffing(panel, problem: problem).size > 0
@@ -112,6 +115,7 @@ struct JuryAwareInsertion {
                 guard let own = ownRequest(c, slot) else { continue }
                 placements[c].append(Placement(request: own.id, examID: own.exam.id, dayIndex: d, start: slot.start,
                                                end: slot.start + own.minutes(of: candidate)))
+                panelOf[own.id] = p
             }
         }
         held.append(panel)
@@ -139,6 +143,7 @@ struct JuryAwareInsertion {
             for c in slot.candidates {
                 guard let own = ownRequest(c, slot) else { continue }
                 placements[c].removeAll { $0.request == own.id }
+                panelOf[own.id] = nil
                 requests.append(own.id)
             }
         }
@@ -272,6 +277,7 @@ struct JuryAwareInsertion {
         let slot = panel.slots[0]
         placements[c].append(Placement(request: r.id, examID: r.exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
                                        end: slot.start + r.minutes(of: campaign.candidates[c])))
+        panelOf[r.id] = p
     }
 
     /// R3 (buffer), R14 (daily limit, one site a day) for member m taking one more sitting.
