@@ -53,6 +53,14 @@ public struct Planner {
         // A mending that left sittings out: the partial plan, when nothing better is found.
         var partlyMended: (plan: MendedPlan, left: [Int])?
         var mendings = Self.mendings
+        var built = false
+        // Every sitting placed with its jury from an empty plan, once a run.
+        func buildOnce(attempt: Int) {
+            guard mended == nil, !built else { return }
+            built = true
+            guard let found = construct(problem: problem, clock: clock, beating: partlyMended?.left.count) else { return }
+            if found.left.isEmpty { mended = (found.plan, attempt) } else { partlyMended = found }
+        }
         func mendOnce(_ panels: [Panel], _ convened: Convened, attempt: Int) {
             guard mended == nil, mendings > 0 else { return }
             mendings -= 1
@@ -64,9 +72,7 @@ public struct Planner {
             }
             // The last mending failed too: build the plan from nothing, jury and all, now rather
             // than after every layout (which may leave no time for it).
-            if mended == nil, mendings == 0, let built = construct(problem: problem, clock: clock, beating: partlyMended?.left.count) {
-                if built.left.isEmpty { mended = (built.plan, attempt) } else { partlyMended = built }
-            }
+            if mendings == 0 { buildOnce(attempt: attempt) }
         }
         for attempt in 0..<attempts where attempt == 0 || clock.elapsed < options.timeLimit {
             if let mended, attempt > mended.attempt + (problem.requests.count > Self.largeSession ? 0 : Self.attemptsAfterMending) { break }
@@ -150,6 +156,7 @@ public struct Planner {
                 return finishBest(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock, budget: budget)
             }
         }
+        if last != nil { buildOnce(attempt: attempts) }
         if let mended { return finishMended(mended.plan, problem: problem, clock: clock, budget: budget) }
         if let partlyMended {
             let reason = "no day, time, room and jury were found for it beside the other sittings (members' availability R9, daily limits R14, conflicts of interest R10, roles R6–R8)"
