@@ -32,11 +32,13 @@ struct JuryAwareInsertion {
     /// each request's eligible members at a time.
     private final class Lookups {
         let siteOfRoom: [Int]
+        let traits: MemberTraits
         var roomOpen: [Int: Bool] = [:]
         var staffing: [Int: PanelStaffing] = [:]
         init(_ campaign: Campaign) {
             let sites = Array(Set(campaign.rooms.map(\.site))).sorted()
             siteOfRoom = campaign.rooms.map { room in sites.firstIndex(of: room.site) ?? 0 }
+            traits = MemberTraits(campaign)
         }
     }
     private let lookups: Lookups
@@ -233,7 +235,7 @@ struct JuryAwareInsertion {
                     let staffing = staffing(r, panel)
                     var jury: [Int] = [], president: Int?
                     if staffing.size > 0 {
-                        guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, free: { free($0, d, window, site) },
+                        guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, traits: lookups.traits, free: { free($0, d, window, site) },
                                                               rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, 0, load[m], m) }) else { continue }
                         (jury, president) = found
                     }

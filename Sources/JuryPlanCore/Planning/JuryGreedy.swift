@@ -191,7 +191,9 @@ struct JuryGreedy {
     /// A lawful jury for panel `s` among the eligible members that are `free`, best `rank` first
     /// (R5–R8, R18): imposed members, then a president, then each role, externals first while
     /// the threshold needs them. nil when none can be drawn that way.
-    static func pickJury(for s: PanelStaffing, campaign: Campaign, free: (Int) -> Bool, rank: (Int) -> (Int, Int, Int, Int)) -> ([Int], Int?)? {
+    /// `traits`, when given, answers R6/R7's role and external questions without copying members.
+    static func pickJury(for s: PanelStaffing, campaign: Campaign, traits: MemberTraits? = nil, free: (Int) -> Bool,
+                         rank: (Int) -> (Int, Int, Int, Int)) -> ([Int], Int?)? {
         var chosen: [Int] = []
         for m in s.imposed {
             guard s.eligible.contains(m), free(m) else { return nil }
@@ -199,7 +201,7 @@ struct JuryGreedy {
         }
         // Ranked once per member (the ranks are distinct: the member number ends them).
         let pool = s.eligible.filter { free($0) && !chosen.contains($0) }.map { ($0, rank($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
-        func isExternal(_ m: Int) -> Bool { campaign.members[m].isExternal }
+        func isExternal(_ m: Int) -> Bool { traits?.external[m] ?? campaign.members[m].isExternal }
         var president: Int?
         if s.examined, s.panel.exam.jury.president {
             president = chosen.first { s.presidents.contains($0) }
@@ -214,8 +216,8 @@ struct JuryGreedy {
         var externals = chosen.filter(isExternal).count
         let needs: [(Role?, Int)] = s.roles.isEmpty ? [(nil, s.size)] : s.roles.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
         for (role, n) in needs {
-            var missing = n - chosen.filter { role == nil || campaign.members[$0].role == role }.count
-            let fits = pool.filter { m in !chosen.contains(m) && (role == nil || campaign.members[m].role == role) }
+            var missing = n - chosen.filter { role == nil || Self.role(of: $0, traits, campaign) == role }.count
+            let fits = pool.filter { m in !chosen.contains(m) && (role == nil || Self.role(of: m, traits, campaign) == role) }
             let ordered = externals < s.externalsNeeded ? fits.filter(isExternal) + fits.filter { !isExternal($0) } : fits
             for m in ordered where missing > 0 {
                 chosen.append(m)
@@ -226,5 +228,18 @@ struct JuryGreedy {
         }
         guard chosen.count == s.size, externals >= s.externalsNeeded else { return nil }
         return (chosen, president)
+    }
+
+    private static func role(of m: Int, _ traits: MemberTraits?, _ campaign: Campaign) -> Role { traits?.role[m] ?? campaign.members[m].role }
+}
+
+/// Each member's role and whether they count as external (R6, R7), by member number: read for
+/// every jury weighed, where copying a member each time showed in profiles.
+struct MemberTraits {
+    let external: [Bool]
+    let role: [Role]
+    init(_ campaign: Campaign) {
+        external = campaign.members.map(\.isExternal)
+        role = campaign.members.map(\.role)
     }
 }

@@ -39,6 +39,12 @@ final class PlanningProblem {
     let requests: [SittingRequest]
     /// Requests of each candidate, by candidate number.
     let requestsOfCandidate: [[Int]]
+    /// R13 by exam number (`Campaign.exam(_:follows:)` for every pair, computed once: it is
+    /// asked for every place a sitting is weighed at): `examFollows[a][b]`, a comes after b.
+    private let examFollows: [[Bool]]
+    private let examIDs: [String]
+    /// Each candidate's blocked hours (R9), by candidate number.
+    private let candidateBlocks: [AvailabilityWindows?]
 
     init(_ campaign: Campaign) {
         self.campaign = campaign
@@ -71,6 +77,15 @@ final class PlanningProblem {
         }
         self.requests = requests
         requestsOfCandidate = ofCandidate
+        examIDs = campaign.exams.map(\.id)
+        candidateBlocks = campaign.candidates.map { [availability] in availability.candidateBlocks($0.id) }
+        examFollows = campaign.exams.map { later in campaign.exams.map { earlier in campaign.exam(later, follows: earlier.id) } }
+    }
+
+    /// The exam's position in `campaign.exams` (an alias resolved), nil for an unknown id.
+    func examNumber(_ id: String) -> Int? {
+        // A handful of exams: a scan of short strings beats hashing them.
+        examIDs.firstIndex(of: id) ?? examIDs.firstIndex(of: campaign.canonicalExamID(id))
     }
 
     /// Members of each role who can be convened in the period (available at some time in it).
@@ -297,19 +312,19 @@ extension PlanningProblem {
     /// R2, R9, R12 and R13 for candidate c sitting r from `start` on a day, besides the
     /// candidate's `placements` (which must not hold r itself).
     func candidateFits(_ c: Int, _ r: SittingRequest, dayIndex: Int, start: Int, besides placements: [Placement]) -> Bool {
-        let candidate = self.candidate(c)
-        let end = start + r.minutes(of: candidate)
-        guard availability.candidate(candidate.id, isFreeOn: campaign.days[dayIndex], TimeRange(start: start, end: end)) else { return false }
+        let end = start + r.exam.minutes(extraTime: campaign.candidates[c].extraTime)
+        guard Availability.free(candidateBlocks[c], campaign.days[dayIndex], TimeRange(start: start, end: end)) else { return false }
         var sameDay = 0
+        let exam = examNumber(r.exam.id)
         for p in placements {
             if p.dayIndex == dayIndex {
                 sameDay += 1
                 guard Spacing.candidateFree(TimeRange(start: p.start, end: p.end), TimeRange(start: start, end: end), in: campaign) else { return false }
             }
             // R13 in both directions: prerequisites end before, successors start after.
-            if campaign.exam(r.exam, follows: p.examID), (p.dayIndex, p.end) > (dayIndex, start) { return false }
-            if let other = campaign.exam(p.examID), campaign.exam(other, follows: r.exam.id),
-               (dayIndex, end) > (p.dayIndex, p.start) { return false }
+            guard let exam, let other = examNumber(p.examID) else { continue }
+            if examFollows[exam][other], (p.dayIndex, p.end) > (dayIndex, start) { return false }
+            if examFollows[other][exam], (dayIndex, end) > (p.dayIndex, p.start) { return false }
         }
         return sameDay + 1 <= campaign.maxExamsPerDay
     }

@@ -74,6 +74,14 @@ public struct Availability: Sendable {
 
     /// A candidate's `unavailable` tokens must not meet the sitting.
     public func candidate(_ id: String, isFreeOn day: Day, _ time: TimeRange) -> Bool {
-        !(candidateBlocks[id]?.meets(day, time) ?? false)
+        Self.free(candidateBlocks[id], day, time)
+    }
+
+    /// The candidate's blocked hours (nil: none), for callers that ask often and keep them by number.
+    public func candidateBlocks(_ id: String) -> AvailabilityWindows? { candidateBlocks[id] }
+
+    /// R9 for a candidate whose blocked hours are `blocks`.
+    public static func free(_ blocks: AvailabilityWindows?, _ day: Day, _ time: TimeRange) -> Bool {
+        !(blocks?.meets(day, time) ?? false)
     }
 }
