@@ -21,7 +21,7 @@ extension JuryPlanCommand {
         @Option(help: "Where to write the schedule (default: schedule.csv in the campaign folder).")
         var out: String?
 
-        @Option(name: .customLong("from"), help: "A schedule to start from (a hand-made draft, an earlier plan): its lawful rows are kept as a first plan that the search improves. Sessions of fixed committees only, for now.")
+        @Option(name: .customLong("from"), help: "A schedule to start from (a hand-made draft, an earlier plan): its lawful rows are kept as a first plan that the search improves. Rows that break a rule here are set aside; the missing sittings are placed.")
         var draft: String?
 
         func run() throws {
@@ -29,9 +29,6 @@ extension JuryPlanCommand {
             let loaded = try campaignOptions.load()
             var start: Schedule?
             if let draft {
-                guard Planner.plansCommittees(loaded.campaign) else {
-                    throw InputError(SourceLocation(file: draft), "--from starts only sessions of fixed committees (every exam's jury {imposed: true}) for now; plan without it")
-                }
                 let (schedule, warnings) = try ScheduleCSV.read(contentsOf: URL(fileURLWithPath: draft), displayName: draft)
                 for line in WarningSummary.lines(warnings) { Console.current.note(line) }
                 start = schedule

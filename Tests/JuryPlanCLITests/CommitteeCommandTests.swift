@@ -6,7 +6,7 @@ import JuryPlanIO
 
 /// Thesis-defence sessions through the command line: `generate --shape` writes a campaign and a
 /// lawful witness, `plan` plans it (no more member-days than the witness), `plan --from` starts
-/// from a draft and keeps its lawful part, and refuses sessions it cannot start from.
+/// from a draft and keeps its lawful part.
 final class CommitteeCommandTests: TemporaryFolderTestCase {
     private func memberDays(_ url: URL) throws -> Int {
         let (schedule, _) = try ScheduleCSV.read(contentsOf: url, displayName: url.lastPathComponent)
@@ -40,11 +40,13 @@ final class CommitteeCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(juryplan(["check", out.path, "--campaign", folder.path]).code, 0)
         XCTAssertLessThanOrEqual(try memberDays(out), try memberDays(witness))
 
+        // A pooled session starts from a draft too: the lawful fixture schedule is kept whole.
         let panels = try copyFiles("campaigns/check_small", into: "small")
-        let refused = juryplan(["plan", "--campaign", panels.path, "--from", panels.appendingPathComponent("schedule_ok.csv").path])
-        XCTAssertEqual(refused.code, 2)
-        XCTAssertTrue(refused.err.contains("--from starts only sessions of fixed committees"), refused.err)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: panels.appendingPathComponent("schedule.csv").path), "nothing written")
+        let pooledOut = panels.appendingPathComponent("planned.csv")
+        let pooled = juryplan(["plan", "--campaign", panels.path, "--from", panels.appendingPathComponent("schedule_ok.csv").path, "--out", pooledOut.path, "--verbose"])
+        XCTAssertEqual(pooled.code, 0, pooled.err)
+        XCTAssertTrue(pooled.err.contains(", 0 set aside"), pooled.err)
+        XCTAssertEqual(juryplan(["check", pooledOut.path, "--campaign", panels.path]).code, 0)
     }
 
     /// Found by a black-box pass from SPEC: a thesis then its poster (R13, seven candidates, two

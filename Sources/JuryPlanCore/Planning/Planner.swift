@@ -54,6 +54,10 @@ public struct Planner {
         var partlyMended: (plan: MendedPlan, left: [Int])?
         var mendings = Self.mendings
         var built = false
+        if let draft = options.startFrom,
+           let planned = planFromDraft(draft, problem: problem, clock: clock, budget: budget, partial: &partlyMended) {
+            return planned
+        }
         // Every sitting placed with its jury from an empty plan, once a run.
         func buildOnce(attempt: Int) {
             guard mended == nil, !built else { return }
@@ -215,7 +219,7 @@ public struct Planner {
 
     /// The staffed plan finished, or the same plan improved by ruin and recreate
     /// (`JuryAwareInsertion.improve`) and convened again by the day models, whichever scores lower.
-    private func finishBest(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
+    func finishBest(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
                             clock: Stopwatch, budget: SearchBudget) -> PlanOutcome {
         let plain = finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock)
         guard case .planned(let first) = plain else { return plain }

@@ -2,9 +2,6 @@ import MIP
 
 /// Sessions of fixed committees (every sitting's jury is its candidate's imposed members).
 extension Planner {
-    /// Whether the campaign is a session of fixed committees (`plan --from` starts only those).
-    public static func plansCommittees(_ campaign: Campaign) -> Bool { CommitteeProblem(PlanningProblem(campaign)) != nil }
-
     func planCommittees(_ session: CommitteeProblem, problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
         let planner = CommitteePlanner(session: session, options: options, solver: solver)
         let result = planner.plan(clock: clock)
