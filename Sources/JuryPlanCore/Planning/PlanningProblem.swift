@@ -189,12 +189,12 @@ final class PlanningProblem {
     private(set) lazy var windowStarts: [[Int]] = campaign.days.map { day in
         let opening = [campaign.hours.morning, campaign.hours.afternoon]
         var starts = Set<Int>()
-        for m in campaign.members {
-            for token in m.available where token.day == day {
-                let t = token.interval(hours: campaign.hours).start
-                if opening.contains(where: { $0.start < t && t < $0.end }) { starts.insert(t) }
-            }
-        }
+        // Where a member's or a room's availability opens, and where a candidate's unavailability
+        // ends: a window off the 15-minute grid (09:05-09:35) has no other start.
+        let opens = campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available)
+        let times = opens.filter { $0.day == day }.map { $0.interval(hours: campaign.hours).start }
+            + campaign.candidates.flatMap(\.unavailable).filter { $0.day == day }.map { $0.interval(hours: campaign.hours).end }
+        for t in times where opening.contains(where: { $0.start < t && t < $0.end }) { starts.insert(t) }
         return starts.sorted()
     }
 
