@@ -62,6 +62,22 @@ final class CommitteeCommandTests: TemporaryFolderTestCase {
         XCTAssertEqual(checked.code, 0, checked.out)
     }
 
+    /// Found by a black-box pass from SPEC (witness first, availability around it): 90 master
+    /// defences, committees of 3-5 among 50 staff free about 60 % of the hours; the
+    /// constructions, ejection chains and MIP neighbourhoods left 2 out (exit 3): ruin and
+    /// recreate around them places all. Also an oral whose only room opens at 09:05 for 30
+    /// minutes (off the 15-minute grid: the room's own opening is a start worth trying).
+    func testBlackBoxSessionsWithAWitnessPlan() throws {
+        for fixture in ["master_busy_committees", "room_window_off_grid"] {
+            let folder = try copyFiles("campaigns/\(fixture)", into: fixture)
+            XCTAssertEqual(juryplan(["check", folder.appendingPathComponent("witness.csv").path, "--campaign", folder.path]).code, 0, fixture)
+            let out = folder.appendingPathComponent("planned.csv")
+            let planned = juryplan(["plan", "--campaign", folder.path, "--out", out.path, "--time-limit", "600"])
+            XCTAssertEqual(planned.code, 0, fixture + ": " + planned.err + planned.out)
+            XCTAssertEqual(juryplan(["check", out.path, "--campaign", folder.path]).code, 0, fixture)
+        }
+    }
+
     /// A hand-made draft whose lawful row starts off the planner's grid (09:45 for a 60-minute
     /// defence in a session of 45- and 60-minute ones): `--from` books it instead of setting it
     /// aside (the search may still move it to a start that scores as well or better).

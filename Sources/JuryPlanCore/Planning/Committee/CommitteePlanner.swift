@@ -84,12 +84,13 @@ struct CommitteePlanner {
             }
             failures = 0
         }
+        if result.timetable.placedCount < session.sittings.count { ruinAndRecreate(&result, &best, greedy: greedy, clock: clock) }
         return result
     }
 
     /// Keeps `candidate` when it places more sittings, or as many at a lower objective.
     @discardableResult
-    private func consider(_ candidate: CommitteeTimetable, _ result: inout Result, _ best: inout (placed: Int, objective: Double),
+    func consider(_ candidate: CommitteeTimetable, _ result: inout Result, _ best: inout (placed: Int, objective: Double),
                           _ name: String, _ clock: Stopwatch) -> Bool {
         let placed = candidate.placedCount
         let objective = score(candidate)
