@@ -138,7 +138,7 @@ enum PlanReport {
                 ? String(format: "Objective %.0f for what is placed, %.2f s (no bound: it holds for complete plans).", f.objective, f.seconds)
                 : f.committeeRoute
                 ? String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (fixed committees: %d improvement(s) over the first construction%@).",
-                         f.objective, f.bound, f.gap * 100, f.seconds, f.improvements, f.daysProvedOptimal > 0 ? "; the whole session's model solved to optimality" : "")
+                         f.objective, f.bound, f.gap * 100, f.seconds, f.improvements, f.daysProvedOptimal > 0 ? "; the whole session's model solved to optimality on its own grid of starts, the gap is to the counting bound" : "")
                 : String(format: "Objective %.0f, bound %.0f, gap %.1f %%, %.2f s (layouts with retries %.2f s, final juries %.2f s; %d of %d day models proved optimal).",
                          f.objective, f.bound, f.gap * 100, f.seconds, f.layoutSeconds, f.jurySeconds, f.daysProvedOptimal, f.daysPlanned),
             line("member-days", f.memberDays, w.memberDays, bound: plan.isPartial ? nil : f.memberDaysBound),
