@@ -40,7 +40,7 @@ public struct JuryPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "juryplan",
         abstract: "Plans and checks the exam sessions of French health-care coordinator certifications.",
-        subcommands: [Init.self, Import.self, Check.self, PlanCommand.self, Plans.self, Publish.self, Diff.self,
+        subcommands: [Init.self, Import.self, Check.self, PlanCommand.self, Explain.self, Plans.self, Publish.self, Diff.self,
                       Replan.self, Export.self, Demo.self, Generate.self, Bench.self])
 
     public init() {}

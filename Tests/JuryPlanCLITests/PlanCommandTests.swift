@@ -222,6 +222,19 @@ final class PlanCommandTests: TemporaryFolderTestCase {
         try assertInfeasibleCLI(folder, naming: ["president"])
     }
 
+    /// `explain` (SPEC §3): the proof of (d) with exit 1; the lawful campaign has none (exit 0).
+    func testExplainSaysWhyACampaignCannotBePlanned() throws {
+        let jury = Self.juryHeader + "P1,Martin,Hélène,professional,yes,no,\nP2,Bernard,Anne,professional,yes,no,\nK1,Robert,Luc,certifier,no,yes,\n"
+        let impossible = try writeCampaign("explain-d", yaml: Self.oneDay, candidates: Self.finalCandidate, jury: jury, rooms: Self.lawfulRooms)
+        let explained = juryplan(["explain", "--campaign", impossible.path])
+        XCTAssertEqual(explained.code, 1, explained.err)
+        XCTAssertTrue(explained.out.contains("cannot be planned") && explained.out.contains("president"), explained.out)
+        let lawful = try writeCampaign("explain-ok", yaml: Self.oneDay, candidates: Self.finalCandidate, jury: Self.lawfulJury, rooms: Self.lawfulRooms)
+        let fine = juryplan(["explain", "--campaign", lawful.path])
+        XCTAssertEqual(fine.code, 0, fine.err)
+        XCTAssertTrue(fine.out.contains("No reason found"), fine.out)
+    }
+
     /// (e) Six exams, one day, at most three a day.
     func testMoreExamsThanTheDaysAllowExits1() throws {
         let candidates = "id,last_name,first_name,exams\nC1,Dupont,Léa,BC1|BC2|BC3|BC4|BC5|FINAL\n"

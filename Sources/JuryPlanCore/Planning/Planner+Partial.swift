@@ -56,10 +56,15 @@ extension Planner {
             let request = problem.requests[r]
             let ids = request.candidates.map { campaign.candidates[$0].id }
             // Where the campaign proves the sitting impossible, that proof is the reason.
-            let proof = proven.first { line in line.hasPrefix("\(request.exam.id) of ") && ids.contains { line.contains("(\($0))") } }
+            let groups = Set(request.candidates.map { campaign.candidates[$0].group }.filter { !$0.isEmpty })
+            let proof = proven.first { line in
+                line.hasPrefix("\(request.exam.id) of ") && (ids.contains { line.contains("(\($0))") } || groups.contains { line.hasPrefix("\(request.exam.id) of group \($0) ") })
+            }
             return UnplacedSitting(exam: request.exam.id, candidates: ids, reason: proof ?? left[r]!)
         }
         let breaches = Self.breaches(of: schedule, besides: missing, campaign: campaign)
+        // Nothing can be placed and the campaign is proven impossible: that proof is the answer.
+        if schedule.rows.isEmpty, !proven.isEmpty { return .infeasible(proven) }
         guard breaches.isEmpty, !schedule.rows.isEmpty else {
             options.progress?("no partial plan: \(breaches.first.map(\.description) ?? "nothing placed")")
             return .notFound(reasons)

@@ -23,6 +23,11 @@ public struct Planner {
         self.solver = solver
     }
 
+    /// Proofs that no plan of the campaign exists, in the users' terms (`juryplan explain`).
+    public static func impossibilities(_ campaign: Campaign) -> [String] {
+        Feasibility.impossibilities(PlanningProblem(campaign))
+    }
+
     public func run() -> PlanOutcome {
         let clock = Stopwatch()
         let budget = SearchBudget()
