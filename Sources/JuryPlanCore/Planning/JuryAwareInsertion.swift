@@ -293,7 +293,7 @@ struct JuryAwareInsertion {
     /// members' availability opens, and the times next to sittings already in rooms (back to
     /// back, or one buffer apart), so that a room and a jury can be used without gaps.
     private func starts(of r: SittingRequest, on d: Int) -> [Int] {
-        var out = Set(problem.windowStarts[d])
+        var out = Set(problem.windowStarts[d] + problem.candidatesFreeFrom(r, dayIndex: d))
         for half in [HalfDay.morning, .afternoon] {
             let hours = campaign.hours.range(half)
             var t = hours.start

@@ -5,9 +5,9 @@ extension Planner {
     /// The lawful part of `draft` as panels with their juries, and how many rows were set aside.
     ///
     /// Lawful is what `check` says (`RuleCatalogue`, every rule): rows that name nothing of this
-    /// campaign go first; then, while the audit names rows, the last row of each breach is set
-    /// aside (of two sittings at once, the later one stays out). A missing sitting (R1 without a
-    /// row) is what the search is for, not a reason to drop anything.
+    /// campaign go first; then, while the audit names rows, each breach loses one of its rows
+    /// (below). A missing sitting (R1 without a row) is what the search is for, not a reason to
+    /// drop anything.
     func draftPlan(_ draft: Schedule, problem: PlanningProblem) -> (plan: MendedPlan, kept: Int, setAside: Int) {
         let campaign = problem.campaign
         var rows: [ScheduleRow] = []
@@ -83,18 +83,15 @@ extension Planner {
                        partial: inout (plan: MendedPlan, left: [Int])?) -> PlanOutcome? {
         let start = draftPlan(draft, problem: problem)
         options.progress?("draft: \(start.kept) candidate row(s) kept, \(start.setAside) set aside (not lawful here, or naming nothing of this campaign)")
-        var insertion = JuryAwareInsertion(problem: problem, panels: start.plan.panels, juries: start.plan.juries, presidents: start.plan.presidents)
-        let placed = insertion.placedRequests
-        let missing = problem.requests.indices.filter { !placed.contains($0) }
-        let left = insertion.placeAll(missing, rounds: Self.repairRounds, stop: { clock.elapsed > options.timeLimit })
-        options.progress?("draft completed: \(missing.count - left.count) of \(missing.count) sitting(s) it lacked placed with their juries, \(format(clock.elapsed)) s")
-        guard left.isEmpty else {
-            partial = (insertion.plan, left)
+        let completed = mend(start.plan.panels, Convened(juries: start.plan.juries, presidents: start.plan.presidents, failures: []),
+                             problem: problem, clock: clock)
+        guard completed.left.isEmpty else {
+            partial = completed
             return nil
         }
         var figures = PlanFigures()
         figures.layoutSeconds = clock.elapsed
-        let plan = insertion.plan
+        let plan = completed.plan
         return finishBest(plan.panels, juries: plan.juries, presidents: plan.presidents, problem: problem, figures: figures, clock: clock, budget: budget)
     }
 }

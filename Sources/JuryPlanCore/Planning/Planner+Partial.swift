@@ -62,9 +62,9 @@ extension Planner {
             }
             return UnplacedSitting(exam: request.exam.id, candidates: ids, reason: proof ?? left[r]!)
         }
-        let breaches = Self.breaches(of: schedule, besides: missing, campaign: campaign)
         // Nothing can be placed and the campaign is proven impossible: that proof is the answer.
         if schedule.rows.isEmpty, !proven.isEmpty { return .infeasible(proven) }
+        let breaches = Self.breaches(of: schedule, besides: missing, campaign: campaign)
         guard breaches.isEmpty, !schedule.rows.isEmpty else {
             options.progress?("no partial plan: \(breaches.first.map(\.description) ?? "nothing placed")")
             return .notFound(reasons)

@@ -180,7 +180,7 @@ public struct Planner {
     /// found for them, and every sitting left without one is placed with its jury by
     /// `JuryAwareInsertion` (ruin and recreate while some are left); with the sittings that
     /// still have no place.
-    private func mend(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch) -> (plan: MendedPlan, left: [Int]) {
+    func mend(_ panels: [Panel], _ convened: Convened, problem: PlanningProblem, clock: Stopwatch) -> (plan: MendedPlan, left: [Int]) {
         var insertion = JuryAwareInsertion(problem: problem, panels: panels, juries: convened.juries, presidents: convened.presidents)
         let placed = insertion.placedRequests
         let missing = problem.requests.indices.filter { !placed.contains($0) }

@@ -184,18 +184,26 @@ final class PlanningProblem {
         return set
     }
 
-    /// Times at which some member's availability window opens on a day, inside opening hours:
-    /// a sitting may have to wait for the only member who can sit it.
+    /// Times at which some member's or room's availability window opens on a day, inside
+    /// opening hours: a sitting may have to wait for the only member or room that suits it (a
+    /// window off the 15-minute grid, 09:05-09:35, has no other start).
     private(set) lazy var windowStarts: [[Int]] = campaign.days.map { day in
         let opening = [campaign.hours.morning, campaign.hours.afternoon]
         var starts = Set<Int>()
-        // Where a member's or a room's availability opens, and where a candidate's unavailability
-        // ends: a window off the 15-minute grid (09:05-09:35) has no other start.
-        let opens = campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available)
-        let times = opens.filter { $0.day == day }.map { $0.interval(hours: campaign.hours).start }
-            + campaign.candidates.flatMap(\.unavailable).filter { $0.day == day }.map { $0.interval(hours: campaign.hours).end }
-        for t in times where opening.contains(where: { $0.start < t && t < $0.end }) { starts.insert(t) }
+        for token in campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available) where token.day == day {
+            let t = token.interval(hours: campaign.hours).start
+            if opening.contains(where: { $0.start < t && t < $0.end }) { starts.insert(t) }
+        }
         return starts.sorted()
+    }
+
+    /// Times on day d at which one of r's candidates becomes free (an unavailability ends: free
+    /// from 08:50 on), a start no grid may hold.
+    func candidatesFreeFrom(_ r: SittingRequest, dayIndex d: Int) -> [Int] {
+        let day = campaign.days[d]
+        return r.candidates.flatMap { c in
+            campaign.candidates[c].unavailable.filter { $0.day == day }.map { $0.interval(hours: campaign.hours).end }
+        }
     }
 
     /// Minutes of the session's shortest sitting (30 when there is none).

@@ -39,7 +39,8 @@ extension SittingLayout {
         }
         guard panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
         var starts: Set<Int> = [hours.start]
-        for t in problem.windowStarts[panel.period.dayIndex] where hours.start < t && t < hours.end { starts.insert(t) }
+        for t in problem.windowStarts[panel.period.dayIndex] + problem.candidatesFreeFrom(r, dayIndex: panel.period.dayIndex)
+        where hours.start < t && t < hours.end { starts.insert(t) }
         for s in panel.slots { starts.insert(s.end + max(buffer, gap(s))) }
         for s in roomTaken { starts.insert(s.end + gap(s)) }
         for c in r.candidates {

@@ -35,10 +35,10 @@ extension CommitteePlanner {
             let order = [seed] + ruined.sorted { (session.sittings[$0].options.count, $0) < (session.sittings[$1].options.count, $1) }
             // The sitting left out goes to a start drawn at random among those free now (the
             // cheapest one is where the same plan grows back); the others to their cheapest.
-            let open = sitting.options.filter { trial.room(for: seed, at: $0) != nil }
+            let open = sitting.options.compactMap { option in trial.room(for: seed, at: option).map { (option, $0) } }
             if !open.isEmpty, random.chance(0.5) {
-                let option = open[random.int(0...(open.count - 1))]
-                if let room = trial.room(for: seed, at: option) { trial.book(seed, option, room: room) }
+                let (option, room) = open[random.int(0...(open.count - 1))]
+                trial.book(seed, option, room: room)
             }
             for s in order where trial.bookings[s] == nil && greedy.placeCheapest(s, in: &trial) == nil {
                 _ = greedy.repair(s, in: &trial, depth: 2, budget: Self.recreateRepairBudget)

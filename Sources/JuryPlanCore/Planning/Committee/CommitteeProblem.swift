@@ -128,19 +128,12 @@ final class CommitteeProblem {
         let campaign = problem.campaign
         let suitable = problem.suitableRooms(r)
         var options: [SlotOption] = []
-        for (d, day) in campaign.days.enumerated() {
+        for d in campaign.days.indices {
             for hours in [campaign.hours.morning, campaign.hours.afternoon] where hours.minutes >= r.minutes {
                 var anchors = Set([hours.start])
-                for t in problem.windowStarts[d] where hours.start < t && t < hours.end { anchors.insert(t) }
-                for room in campaign.rooms { for token in room.available where token.day == day {
-                    let t = token.interval(hours: campaign.hours).start
-                    if hours.start < t && t < hours.end { anchors.insert(t) }
-                } }
-                // And when a candidate's unavailability ends (free from 08:50 on).
-                for c in r.candidates { for token in campaign.candidates[c].unavailable where token.day == day {
-                    let t = token.interval(hours: campaign.hours).end
-                    if hours.start < t && t < hours.end { anchors.insert(t) }
-                } }
+                for t in problem.windowStarts[d] + problem.candidatesFreeFrom(r, dayIndex: d) where hours.start < t && t < hours.end {
+                    anchors.insert(t)
+                }
                 // Every start reachable from an anchor by sittings of the session's lengths placed
                 // back to back, with or without the buffer (a member's day mixes them).
                 var starts = Set<Int>()
