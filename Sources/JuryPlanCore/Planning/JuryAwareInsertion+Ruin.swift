@@ -5,17 +5,21 @@
 extension JuryAwareInsertion {
     /// Inserts `requests`, then ruins and recreates up to `rounds` times while some are left;
     /// `stop` is the time limit's safety net. Returns the requests still without a place.
-    mutating func placeAll(_ requests: [Int], rounds: Int, seed: UInt64 = 15, stop: () -> Bool = { false }) -> [Int] {
+    /// A sitting no round brings closer for `patience` rounds (a fifth of them by default) is
+    /// taken as out of reach.
+    mutating func placeAll(_ requests: [Int], rounds: Int, patience: Int? = nil, seed: UInt64 = 15, stop: () -> Bool = { false }) -> [Int] {
         var left = insert(requests)
         guard !campaign.days.isEmpty else { return left }
         var random = SeededRandom(seed: seed)
         var round = 0, lastGain = 0
-        // A sitting no round brings closer for `patience` rounds is taken as out of reach.
-        while !left.isEmpty, round < rounds, round - lastGain < Self.patience, !stop() {
+        let patience = patience ?? max(1, rounds / 5)
+        while !left.isEmpty, round < rounds, round - lastGain < patience, !stop() {
             round += 1
             let target = random.pick(left)
             var trial = self
-            let ruined = trial.ruin(around: problem.requests[target], random: &random)
+            let request = problem.requests[target]
+            let ruined = random.chance(Self.placeRuinChance)
+                ? trial.ruin(at: request, random: &random) : trial.ruin(around: request, random: &random)
             guard !ruined.isEmpty else { continue }
             let trialLeft = trial.insert(left.filter { $0 != target } + ruined, first: [target])
             if trialLeft.count <= left.count {
@@ -31,7 +35,10 @@ extension JuryAwareInsertion {
     /// that hold r's candidates; returns the requests they held.
     private mutating func ruin(around r: SittingRequest, random: inout SeededRandom) -> [Int] {
         let campaign = self.campaign
-        let d = random.int(0...(campaign.days.count - 1))
+        // Mostly a day on which r could have a jury at all: with members available in a few
+        // exact time ranges, most days cannot hold it and ruining them is wasted.
+        let possible = possibleDays(r)
+        let d = possible.isEmpty || random.chance(Self.anyDayChance) ? random.int(0...(campaign.days.count - 1)) : random.pick(possible)
         let examiners = problem.mayExamine(r)
         let rooms = problem.suitableRooms(r)
         var competing = Set<Int>()
@@ -59,9 +66,53 @@ extension JuryAwareInsertion {
         return taken.flatMap { remove($0) }
     }
 
+    /// Clears one place where r could sit if nothing else were there: a day, start and room
+    /// that R9 allows for r's candidates and for as many examiners as r's jury needs, then the
+    /// sittings that hold that room, the jury + 1 examiners there who have fewest sittings in the
+    /// way (with the buffer), and r's candidates' sittings that day. With members available in
+    /// exact time ranges the place r needs is usually taken by a sitting that fits elsewhere;
+    /// a random ruin of the day rarely frees it.
+    private mutating func ruin(at r: SittingRequest, random: inout SeededRandom) -> [Int] {
+        let possible = possibleDays(r)
+        guard !possible.isEmpty else { return [] }
+        let d = random.pick(possible)
+        let examiners = problem.mayExamine(r).members
+        let rooms = problem.roomsByWaste(r)
+        var places: [(window: TimeRange, members: [Int], rooms: [Int])] = []
+        for start in starts(of: r, on: d) {
+            let window = TimeRange(start: start, end: start + r.minutes)
+            guard campaign.hours.halfDay(containing: window) != nil,
+                  r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: []) }) else { continue }
+            let available = examiners.filter { memberAvailable($0, d, window) }
+            let open = rooms.filter { roomOpen($0, d, window) }
+            guard available.count >= r.jurySize, !open.isEmpty else { continue }
+            places.append((window, available, open))
+        }
+        guard !places.isEmpty else { return [] }
+        let place = random.pick(places)
+        let buffer = campaign.bufferMinutes
+        let reach = TimeRange(start: place.window.start - buffer, end: place.window.end + buffer)
+        func inTheWay(_ m: Int) -> [Int] {
+            memberDay[m][d].filter { TimeRange(start: $0.start, end: $0.end).overlaps(reach) }.map(\.panel)
+        }
+        var taken = Set<Int>()
+        let jury = place.members.map { (m: $0, panels: inTheWay($0)) }.sorted { ($0.panels.count, $0.m) < ($1.panels.count, $1.m) }
+        for member in jury.prefix(r.jurySize + 1) { taken.formUnion(member.panels) }
+        let room = place.rooms.map { k in (k, roomDay[k][d].filter { TimeRange(start: $0.start, end: $0.end).overlaps(place.window) }.map(\.panel)) }
+            .min { ($0.1.count, $0.0) < ($1.1.count, $1.0) }
+        if let room { taken.formUnion(room.1) }
+        for c in r.candidates {
+            for p in placements[c] where p.dayIndex == d { if let q = panelOf[p.request] { taken.insert(q) } }
+        }
+        return taken.sorted().flatMap { remove($0) }
+    }
+
     static let ruinedPanels = 4
+    /// Share of rounds that clear a place for the sitting (`ruin(at:)`) rather than ruin
+    /// around it at random (`ruin(around:)`).
+    static let placeRuinChance = 0.5
+    static let anyDayChance = 0.2
     static let wholeTimetableChance = 0.25
-    static let patience = 400
 }
 
 /// Improvement by ruin and recreate on SPEC §1.3's first criteria: take out the panels of a

@@ -35,16 +35,25 @@ struct JuryAwareInsertion {
         let traits: MemberTraits
         var roomOpen: [Int: Bool] = [:]
         var staffing: [Int: PanelStaffing] = [:]
+        var possibleDays: [Int: [Int]] = [:]
+        /// Each member's merged availability windows on each day; nil for a member available
+        /// on every day.
+        let memberWindows: [[[TimeRange]]?]
         init(_ campaign: Campaign) {
             let sites = Array(Set(campaign.rooms.map(\.site))).sorted()
             siteOfRoom = campaign.rooms.map { room in sites.firstIndex(of: room.site) ?? 0 }
             traits = MemberTraits(campaign)
+            memberWindows = campaign.members.map { member in
+                guard !member.available.isEmpty else { return nil }
+                let windows = AvailabilityWindows(member.available, hours: campaign.hours)
+                return campaign.days.map { windows.windows(on: $0) }
+            }
         }
     }
     private let lookups: Lookups
 
     /// R9 for room k on day d over `window`, remembered.
-    private func roomOpen(_ k: Int, _ d: Int, _ window: TimeRange) -> Bool {
+    func roomOpen(_ k: Int, _ d: Int, _ window: TimeRange) -> Bool {
         let key = ((k * campaign.days.count + d) * 1441 + window.start) * 1441 + window.end
         if let known = lookups.roomOpen[key] { return known }
         let open = problem.availability.room(campaign.rooms[k].id, isFreeOn: campaign.days[d], window)
@@ -234,14 +243,16 @@ struct JuryAwareInsertion {
                     panel.slots = [Panel.Slot(request: r.id, start: start, end: start + r.minutes, candidates: r.candidates)]
                     let staffing = staffing(r, panel)
                     var jury: [Int] = [], president: Int?
+                    let hours = campaign.hours.range(half)
                     if staffing.size > 0 {
                         guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, traits: lookups.traits, free: { free($0, d, window, site) },
-                                                              rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, 0, load[m], m) }) else { continue }
+                                                              rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, slack(m, d, window, hours), load[m], m) }) else { continue }
                         (jury, president) = found
                     }
                     let newMemberDays = jury.filter { memberDay[$0][d].isEmpty }.count
+                    let unused = jury.reduce(0) { $0 + slack($1, d, window, hours) }
                     let cost = weights.memberDays * Double(newMemberDays) + weights.roomHalfDays * (choice.open ? 0 : 1)
-                        + weights.candidateDays * Double(newCandidateDays)
+                        + weights.candidateDays * Double(newCandidateDays) + Self.slackWeight * Double(unused)
                     if best == nil || cost < best!.cost { best = Place(panel: panel, jury: jury, president: president, cost: cost) }
                 }
             }
@@ -282,6 +293,47 @@ struct JuryAwareInsertion {
         panelOf[r.id] = p
     }
 
+    /// R9 alone for member m on day d over `window` (what the plan holds aside).
+    func memberAvailable(_ m: Int, _ d: Int, _ window: TimeRange) -> Bool {
+        guard let days = lookups.memberWindows[m] else { return true }
+        return days[d].contains { $0.contains(window) }
+    }
+
+    /// Minutes of member m's free stretch around `window` on day d (between the edges of their
+    /// availability, their other sittings with the buffer, and the half-day `hours`) that a
+    /// sitting there leaves unused. Snug places first keep the long stretches for the long
+    /// sittings: with availability given as exact time ranges, a 30-minute oral in the only
+    /// 80-minute window of an extra-time defence's examiner loses that defence.
+    private func slack(_ m: Int, _ d: Int, _ window: TimeRange, _ hours: TimeRange) -> Int {
+        var low = hours.start, high = hours.end
+        if let days = lookups.memberWindows[m], let open = days[d].first(where: { $0.contains(window) }) {
+            low = max(low, open.start)
+            high = min(high, open.end)
+        }
+        let buffer = campaign.bufferMinutes
+        for b in memberDay[m][d] {
+            if b.end <= window.start { low = max(low, b.end + buffer) } else if b.start >= window.end { high = min(high, b.start - buffer) }
+        }
+        return max(0, high - low - window.minutes)
+    }
+
+    /// Days on which as many of r's examiners as its jury needs are free long enough, in one
+    /// half-day, to sit it (R9 and R16 alone), remembered.
+    func possibleDays(_ r: SittingRequest) -> [Int] {
+        if let known = lookups.possibleDays[r.id] { return known }
+        let examiners = problem.mayExamine(r).members
+        let days = campaign.days.indices.filter { d in
+            HalfDay.allCases.contains { half in
+                let hours = campaign.hours.range(half)
+                return examiners.lazy.filter { m in
+                    self.problem.availability.member(self.campaign.members[m].id, longestFreeOn: self.campaign.days[d], within: hours) >= r.minutes
+                }.prefix(max(1, r.jurySize)).count >= r.jurySize
+            }
+        }
+        lookups.possibleDays[r.id] = days
+        return days
+    }
+
     /// R3 (buffer), R14 (daily limit, one site a day) for member m taking one more sitting.
     private func free(_ m: Int, _ d: Int, _ window: TimeRange, _ site: Int) -> Bool {
         let held = memberDay[m][d]
@@ -290,10 +342,10 @@ struct JuryAwareInsertion {
     }
 
     /// Starts worth trying on day d: a 15-minute grid from each half-day's opening, the times
-    /// members' availability opens, and the times next to sittings already in rooms (back to
+    /// members' and rooms' availability opens (or closes, r ending there), and the times next to sittings already in rooms (back to
     /// back, or one buffer apart), so that a room and a jury can be used without gaps.
-    private func starts(of r: SittingRequest, on d: Int) -> [Int] {
-        var out = Set(problem.windowStarts[d] + problem.candidatesFreeFrom(r, dayIndex: d))
+    func starts(of r: SittingRequest, on d: Int) -> [Int] {
+        var out = Set(problem.windowStarts[d] + problem.candidatesFreeFrom(r, dayIndex: d) + problem.windowEnds[d].map { $0 - r.minutes })
         for half in [HalfDay.morning, .afternoon] {
             let hours = campaign.hours.range(half)
             var t = hours.start
@@ -310,5 +362,8 @@ struct JuryAwareInsertion {
     }
 
     static let gridMinutes = 15
+    /// Cost of a minute of a member's free stretch left unused (`slack`): a tie-break, far below
+    /// a candidate-day.
+    static let slackWeight = 0.001
     static let rememberedStaffings = 20_000
 }

@@ -67,7 +67,7 @@ public struct Planner {
         func buildOnce(attempt: Int) {
             guard mended == nil, !built else { return }
             built = true
-            guard let found = construct(problem: problem, clock: clock, beating: partlyMended?.left.count) else { return }
+            guard let found = construct(problem: problem, clock: clock, beating: partlyMended) else { return }
             if found.left.isEmpty { mended = (found.plan, attempt) } else { partlyMended = found }
         }
         func mendOnce(_ panels: [Panel], _ convened: Convened, attempt: Int) {
@@ -184,7 +184,7 @@ public struct Planner {
         var insertion = JuryAwareInsertion(problem: problem, panels: panels, juries: convened.juries, presidents: convened.presidents)
         let placed = insertion.placedRequests
         let missing = problem.requests.indices.filter { !placed.contains($0) }
-        let left = insertion.placeAll(missing, rounds: Self.repairRounds, stop: { clock.elapsed > options.timeLimit })
+        let left = insertion.placeAll(missing, rounds: Self.repairRounds(problem), stop: { clock.elapsed > options.timeLimit })
         options.progress?("mended: \(missing.count - left.count) of \(missing.count) sitting(s) left out placed with their juries, \(format(clock.elapsed)) s")
         return (insertion.plan, left)
     }
@@ -193,20 +193,32 @@ public struct Planner {
 
     /// Every sitting placed with its jury by `JuryAwareInsertion` from an empty plan, with a few
     /// seeds of ruin and recreate; the first plan that places all, else the one that leaves
-    /// fewest out (nil unless it leaves fewer than `beating`).
-    private func construct(problem: PlanningProblem, clock: Stopwatch, beating: Int?) -> (plan: MendedPlan, left: [Int])? {
+    /// fewest out, searched further from it or from `beating` (a mended plan) while sittings are
+    /// left; nil unless it leaves fewer out than `beating`.
+    private func construct(problem: PlanningProblem, clock: Stopwatch, beating: (plan: MendedPlan, left: [Int])?) -> (plan: MendedPlan, left: [Int])? {
         var best: (plan: MendedPlan, left: [Int])?
         for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit {
             var insertion = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
-            let left = insertion.placeAll(Array(problem.requests.indices), rounds: Self.repairRounds, seed: seed,
+            let left = insertion.placeAll(Array(problem.requests.indices), rounds: Self.repairRounds(problem), seed: seed,
                                           stop: { clock.elapsed > options.timeLimit })
             options.progress?("built from nothing (seed \(seed)): \(problem.requests.count - left.count) of \(problem.requests.count) sittings placed with their juries, \(format(clock.elapsed)) s")
-            if left.count < (best?.left.count ?? beating ?? Int.max) { best = (insertion.plan, left) }
+            if left.count < (best?.left.count ?? beating?.left.count ?? Int.max) { best = (insertion.plan, left) }
             if left.isEmpty { break }
+        }
+        // The best of them searched further, with fresh seeds and every round, while sittings
+        // are left out.
+        for seed in Self.deepeningSeeds where clock.elapsed < options.timeLimit {
+            guard let found = best ?? beating, !found.left.isEmpty else { break }
+            var insertion = JuryAwareInsertion(problem: problem, panels: found.plan.panels, juries: found.plan.juries, presidents: found.plan.presidents)
+            let rounds = Self.repairRounds(problem)
+            let left = insertion.placeAll(found.left, rounds: rounds, patience: rounds, seed: seed, stop: { clock.elapsed > options.timeLimit })
+            options.progress?("searched further (seed \(seed)): \(problem.requests.count - left.count) of \(problem.requests.count) sittings placed with their juries, \(format(clock.elapsed)) s")
+            if left.count < found.left.count { best = (insertion.plan, left) }
         }
         return best
     }
     static let constructionSeeds: [UInt64] = [15, 16, 17]
+    static let deepeningSeeds: [UInt64] = [18, 19, 20, 21]
 
     /// A mended plan convened again by the day models (fewer member-days), warm started by the
     /// insertion's juries, which stand where the models cannot staff a day.
@@ -292,15 +304,20 @@ public struct Planner {
     /// Share of a day's capacity the layout may use at first: panels come in whole sittings and
     /// juries pair a morning with an afternoon, so a day filled to 100 % rarely staffs.
     static let initialShare = 0.92
-    /// Ruin-and-recreate rounds a repair may spend on the sittings a layout left out.
-    static let repairRounds = 2_000
+    /// Ruin-and-recreate rounds a repair may spend on the sittings a layout left out: 2,000,
+    /// and up to 8,000 in small sessions, where a round is cheap and the last sittings of a
+    /// session whose members are available in exact time ranges take thousands of rounds
+    /// (CPAS, 60 candidates: 4 of 8 such sessions placed whole with 2,000, all 8 with 8,000).
+    static func repairRounds(_ problem: PlanningProblem) -> Int {
+        max(2_000, min(8_000, 800_000 / max(1, problem.requests.count)))
+    }
     /// Layouts tried after the first one mended, before the mended plan is taken.
     static let attemptsAfterMending = 6
     /// Above this many sittings the first mended plan is finished at once: a further layout
     /// costs more time than it saves (CSEC over 8 days, 300 candidates: 8.8 s and objective
     /// 56,280 against 11.1 s and 56,525; 1,000: 43 s and 187,967 against 79 s and 205,449).
     static let largeSession = 1_000
-    /// Failed layouts mended at most in a run (each may spend `repairRounds`).
+    /// Failed layouts mended at most in a run (each may spend `repairRounds(_:)`).
     static let mendings = 3
     static let layoutAttempts = 30
     /// A day of up to this many panels that the greedy leaves short gets up to `searchNodes`

@@ -197,6 +197,19 @@ final class PlanningProblem {
         return starts.sorted()
     }
 
+    /// Times at which some member's or room's availability window closes on a day, inside
+    /// opening hours: a sitting may have to end there (a room open 09:00-09:35 holds a 30-minute
+    /// oral from 09:05).
+    private(set) lazy var windowEnds: [[Int]] = campaign.days.map { day in
+        let opening = [campaign.hours.morning, campaign.hours.afternoon]
+        var ends = Set<Int>()
+        for token in campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available) where token.day == day {
+            let t = token.interval(hours: campaign.hours).end
+            if opening.contains(where: { $0.start < t && t < $0.end }) { ends.insert(t) }
+        }
+        return ends.sorted()
+    }
+
     /// Times on day d at which one of r's candidates becomes free (an unavailability ends: free
     /// from 08:50 on), a start no grid may hold.
     func candidatesFreeFrom(_ r: SittingRequest, dayIndex d: Int) -> [Int] {
