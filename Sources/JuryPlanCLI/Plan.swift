@@ -100,14 +100,23 @@ struct PlanningOptions: ParsableArguments {
             if reasons.count > 20 { console.note("  … and \(reasons.count - 20) more") }
             throw ExitCode(Exit.failure)
         case .notFound(let reasons, let partial):
-            console.note("No plan found within the limits:")
-            for r in reasons.prefix(20) { console.note("  - \(r)") }
-            if reasons.count > 20 { console.note("  … and \(reasons.count - 20) more") }
-            if let partial {
-                console.note("A partial plan places \(partial.figures.sittings) sittings; `plan --allow-partial` writes it.")
-            }
+            for line in Self.notFoundReport(reasons, partial: partial) { console.note(line) }
             throw ExitCode(Exit.timeLimit)
         }
+    }
+}
+
+extension PlanningOptions {
+    /// What exit 3 prints: the best partial plan's left-out sittings with their reasons (they say
+    /// more than the last layout's guesses), else the planner's reasons; at most 20 lines of them.
+    static func notFoundReport(_ reasons: [String], partial: Plan?) -> [String] {
+        let items = partial.map { $0.unplaced.map(\.description) } ?? reasons
+        var lines = [partial.map { "No plan found within the limits: the best plan found leaves \($0.unplaced.count) sitting(s) out:" }
+                     ?? "No plan found within the limits:"]
+        lines += items.prefix(20).map { "  - \($0)" }
+        if items.count > 20 { lines.append("  … and \(items.count - 20) more") }
+        if let partial { lines.append("It places \(partial.figures.sittings) sittings; `plan --allow-partial` writes it.") }
+        return lines
     }
 }
 

@@ -46,4 +46,23 @@ final class PartialPlanTests: TemporaryFolderTestCase {
         XCTAssertFalse(schedule.rows.contains { $0.candidateID == "C01" && $0.exam != "BC3" }, "C01 sits only the written exam")
         XCTAssertEqual(Set(schedule.rows.map(\.candidateID)).count, loaded.campaign.candidates.count)
     }
+
+    /// Exit 3 names what the best partial plan leaves out, not the last layout's guesses.
+    func testNotFoundNamesTheBestPartialPlansLeftOutSittings() {
+        var figures = PlanFigures()
+        figures.sittings = 82
+        let left = UnplacedSitting(exam: "B5E2", candidates: ["C00037", "C00038"], reason: "no day, time, room and jury were found for it")
+        let partial = Plan(schedule: Schedule(rows: []), figures: figures, unplaced: [left])
+        let guesses = (1...30).map { "B3 of C\($0) found no place" }
+        let withPartial = PlanningOptions.notFoundReport(guesses, partial: partial)
+        XCTAssertEqual(withPartial, [
+            "No plan found within the limits: the best plan found leaves 1 sitting(s) out:",
+            "  - \(left.description)",
+            "It places 82 sittings; `plan --allow-partial` writes it.",
+        ])
+        let without = PlanningOptions.notFoundReport(guesses, partial: nil)
+        XCTAssertEqual(without.first, "No plan found within the limits:")
+        XCTAssertEqual(without.count, 22, "20 reasons and a line for the 10 more")
+        XCTAssertEqual(without.last, "  … and 10 more")
+    }
 }
