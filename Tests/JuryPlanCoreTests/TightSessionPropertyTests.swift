@@ -28,6 +28,11 @@ final class TightSessionPropertyTests: XCTestCase {
         var problems: [String] = [], notFound: String?
         let witnessAudit = RuleCatalogue.audit(witness, against: campaign)
         problems += witnessAudit.breaches.prefix(3).map { "witness breach \($0.description)" }
+        // A last pass whose result breaks a rule is dropped silently by the planner (the plan
+        // stays lawful); here it is a failure: such a pass is a bug.
+        let dropped = ProgressLines()
+        var options = Self.options
+        options.progress = { line in if line.contains("keeping the plan without them") { dropped.append(line) } }
         switch Planner(campaign: campaign, options: options).run() {
         case .planned(let plan):
             if plan.isPartial { problems.append("partial plan: \(plan.unplaced.prefix(3).map(\.description))") }
@@ -38,6 +43,7 @@ final class TightSessionPropertyTests: XCTestCase {
         case .notFound(let reasons, _):
             notFound = "not found although a witness exists: \(reasons.prefix(3))"
         }
+        problems += dropped.lines.prefix(2).map { "dropped pass: \($0)" }
         return Verdict(problems: problems, notFound: notFound)
     }
 
@@ -109,4 +115,12 @@ final class TightSessionPropertyTests: XCTestCase {
         XCTAssertEqual(again.members.map(\.available), campaign.members.map(\.available), "same seed, same campaign")
         XCTAssertEqual(witnessAgain.rows, witness.rows)
     }
+}
+
+/// Progress lines gathered from the planner's threads.
+final class ProgressLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
 }

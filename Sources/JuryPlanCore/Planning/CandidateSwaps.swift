@@ -11,17 +11,17 @@
 struct CandidateSwaps {
     let problem: PlanningProblem
     let juries: [[Int]]
-    private(set) var panels: [Panel]
+    var panels: [Panel]
 
     /// Where a candidate's oral sitting is: panel and slot.
-    private struct Seat: Hashable {
+    struct Seat: Hashable {
         var panel: Int
         var slot: Int
     }
 
     /// Each candidate's seats that may be traded, and those that may not (written, group).
-    private var seats: [[Seat]]
-    private var fixed: [[Seat]]
+    var seats: [[Seat]]
+    var fixed: [[Seat]]
 
     init(problem: PlanningProblem, panels: [Panel], juries: [[Int]]) {
         self.problem = problem
@@ -179,9 +179,12 @@ struct CandidateSwaps {
         fixed[x] = fixed[x].map { $0 == from ? to : $0 }
     }
 
-    private func classKey(_ p: Int, _ k: Int) -> String {
+    func classKey(_ p: Int, _ k: Int) -> String {
+        // The slot's own exam: a panel of the tight layout may hear two exams of one jury (BC4
+        // then BC5), and a candidate holds one seat of each.
+        let request = problem.requests[panels[p].slots[k].request]
         let slot = panels[p].slots[k]
-        return "\(panels[p].exam.id)\u{1F}\(problem.requests[slot.request].panelKey)\u{1F}\(slot.end - slot.start)"
+        return "\(request.exam.id)\u{1F}\(request.panelKey)\u{1F}\(slot.end - slot.start)"
     }
 
     private mutating func trade(_ a: Seat, _ b: Seat) {
@@ -196,10 +199,10 @@ struct CandidateSwaps {
     }
 
     /// Candidate x, now at seat `from`, may sit at seat `to` instead.
-    private func fits(_ x: Int, from: Seat, into to: Seat) -> Bool {
+    func fits(_ x: Int, from: Seat, into to: Seat) -> Bool {
         let panel = panels[to.panel]
         // A written sitting's slot names its first candidate's request: x's own is looked up.
-        let exam = panels[from.panel].exam.id
+        let exam = problem.requests[panels[from.panel].slots[from.slot].request].exam.id
         guard let request = problem.request(of: x, exam: exam),
               problem.suitableRooms(request)[panel.room] else { return false }
         let examiners = problem.mayExamine(request)
@@ -212,7 +215,7 @@ struct CandidateSwaps {
     private func placements(_ c: Int, except: Seat) -> [Placement] {
         (seats[c] + fixed[c]).filter { $0 != except }.map { seat in
             let panel = panels[seat.panel], slot = panel.slots[seat.slot]
-            let exam = panel.exam
+            let exam = problem.requests[slot.request].exam
             return Placement(request: slot.request, examID: exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
                              end: slot.start + exam.minutes(extraTime: problem.candidate(c).extraTime))
         }
@@ -221,7 +224,7 @@ struct CandidateSwaps {
     /// The candidate's share of the objective: days, unmet preferences, repeated examiners; with
     /// the sitting at `moving` held at `to` instead when given. Called for every pair a trade is
     /// weighed for, hence small arrays rather than sets.
-    private func cost(_ c: Int, moving: Seat? = nil, to: Seat? = nil) -> Double {
+    func cost(_ c: Int, moving: Seat? = nil, to: Seat? = nil) -> Double {
         let campaign = problem.campaign
         let w = campaign.weights
         let candidate = problem.candidate(c)

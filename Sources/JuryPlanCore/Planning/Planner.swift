@@ -266,8 +266,10 @@ public struct Planner {
     private func finish(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
                         clock: Stopwatch) -> PlanOutcome {
         var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
-        let trades = swaps.improve()
-        options.progress?("\(trades) trade(s) of sittings between candidates, \(format(clock.elapsed)) s")
+        var trades = swaps.improve()
+        let reassigned = swaps.reassign()
+        if reassigned > 0 { trades += reassigned + swaps.improve() }
+        options.progress?("\(trades) trade(s) of sittings between candidates (\(reassigned) by exact reassignment), \(format(clock.elapsed)) s")
         var sharing = RoomSharing(problem: problem, panels: swaps.panels, juries: juries)
         let closed = sharing.share()
         options.progress?("\(closed) room half-day(s) closed by sharing rooms, \(format(clock.elapsed)) s")
