@@ -18,7 +18,7 @@ extension JuryAwareInsertion {
             let target = random.pick(left)
             var trial = self
             let request = problem.requests[target]
-            let ruined = random.chance(Self.placeRuinChance)
+            let ruined = random.chance(tuning.placeRuinChance)
                 ? trial.ruin(at: request, random: &random) : trial.ruin(around: request, random: &random)
             guard !ruined.isEmpty else { continue }
             let trialLeft = trial.insert(left.filter { $0 != target } + ruined, first: [target])
@@ -38,7 +38,7 @@ extension JuryAwareInsertion {
         // Mostly a day on which r could have a jury at all: with members available in a few
         // exact time ranges, most days cannot hold it and ruining them is wasted.
         let possible = possibleDays(r)
-        let d = possible.isEmpty || random.chance(Self.anyDayChance) ? random.int(0...(campaign.days.count - 1)) : random.pick(possible)
+        let d = possible.isEmpty || random.chance(tuning.anyDayChance) ? random.int(0...(campaign.days.count - 1)) : random.pick(possible)
         let examiners = problem.mayExamine(r)
         let rooms = problem.suitableRooms(r)
         var competing = Set<Int>()
@@ -108,10 +108,6 @@ extension JuryAwareInsertion {
     }
 
     static let ruinedPanels = 4
-    /// Share of rounds that clear a place for the sitting (`ruin(at:)`) rather than ruin
-    /// around it at random (`ruin(around:)`).
-    static let placeRuinChance = 0.5
-    static let anyDayChance = 0.2
     static let wholeTimetableChance = 0.25
 }
 

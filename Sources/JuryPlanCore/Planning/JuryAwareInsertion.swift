@@ -27,6 +27,19 @@ struct JuryAwareInsertion {
 
     var campaign: Campaign { problem.campaign }
 
+    /// How places are chosen and what a ruin round clears. `snug` (the default) fills members'
+    /// free stretches best and clears places the sitting could take; `classic` ranks members by
+    /// load alone and ruins only around the sitting, on any day. Neither wins everywhere, so a
+    /// construction that fails tries the other (`Planner.construct`).
+    struct Tuning: Sendable {
+        var slackWeight: Double
+        var placeRuinChance: Double
+        var anyDayChance: Double
+        static let snug = Tuning(slackWeight: 0.001, placeRuinChance: 0.5, anyDayChance: 0.2)
+        static let classic = Tuning(slackWeight: 0, placeRuinChance: 0, anyDayChance: 1)
+    }
+    var tuning = Tuning.snug
+
     /// What does not change while sittings move, computed once and shared by every copy of the
     /// plan (ruin and recreate copies it each round): sites as numbers, rooms' open hours and
     /// each request's eligible members at a time.
@@ -243,16 +256,16 @@ struct JuryAwareInsertion {
                     panel.slots = [Panel.Slot(request: r.id, start: start, end: start + r.minutes, candidates: r.candidates)]
                     let staffing = staffing(r, panel)
                     var jury: [Int] = [], president: Int?
-                    let hours = campaign.hours.range(half)
+                    let hours = campaign.hours.range(half), snug = tuning.slackWeight > 0
                     if staffing.size > 0 {
                         guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, traits: lookups.traits, free: { free($0, d, window, site) },
-                                                              rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, slack(m, d, window, hours), load[m], m) }) else { continue }
+                                                              rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, snug ? slack(m, d, window, hours) : 0, load[m], m) }) else { continue }
                         (jury, president) = found
                     }
                     let newMemberDays = jury.filter { memberDay[$0][d].isEmpty }.count
-                    let unused = jury.reduce(0) { $0 + slack($1, d, window, hours) }
+                    let unused = snug ? jury.reduce(0) { $0 + slack($1, d, window, hours) } : 0
                     let cost = weights.memberDays * Double(newMemberDays) + weights.roomHalfDays * (choice.open ? 0 : 1)
-                        + weights.candidateDays * Double(newCandidateDays) + Self.slackWeight * Double(unused)
+                        + weights.candidateDays * Double(newCandidateDays) + tuning.slackWeight * Double(unused)
                     if best == nil || cost < best!.cost { best = Place(panel: panel, jury: jury, president: president, cost: cost) }
                 }
             }
@@ -362,8 +375,5 @@ struct JuryAwareInsertion {
     }
 
     static let gridMinutes = 15
-    /// Cost of a minute of a member's free stretch left unused (`slack`): a tie-break, far below
-    /// a candidate-day.
-    static let slackWeight = 0.001
     static let rememberedStaffings = 20_000
 }

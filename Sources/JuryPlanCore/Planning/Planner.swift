@@ -194,31 +194,45 @@ public struct Planner {
     /// Every sitting placed with its jury by `JuryAwareInsertion` from an empty plan, with a few
     /// seeds of ruin and recreate; the first plan that places all, else the one that leaves
     /// fewest out, searched further from it or from `beating` (a mended plan) while sittings are
-    /// left; nil unless it leaves fewer out than `beating`.
+    /// left; then, while some are still left, fresh constructions with further seeds, each new
+    /// best searched further once. nil unless it leaves fewer out than `beating`.
     private func construct(problem: PlanningProblem, clock: Stopwatch, beating: (plan: MendedPlan, left: [Int])?) -> (plan: MendedPlan, left: [Int])? {
         var best: (plan: MendedPlan, left: [Int])?
-        for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit {
+        let rounds = Self.repairRounds(problem)
+        func build(_ seed: UInt64, _ tuning: JuryAwareInsertion.Tuning = .snug) -> Bool {
             var insertion = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
-            let left = insertion.placeAll(Array(problem.requests.indices), rounds: Self.repairRounds(problem), seed: seed,
-                                          stop: { clock.elapsed > options.timeLimit })
+            insertion.tuning = tuning
+            let left = insertion.placeAll(Array(problem.requests.indices), rounds: rounds, seed: seed, stop: { clock.elapsed > options.timeLimit })
             options.progress?("built from nothing (seed \(seed)): \(problem.requests.count - left.count) of \(problem.requests.count) sittings placed with their juries, \(format(clock.elapsed)) s")
-            if left.count < (best?.left.count ?? beating?.left.count ?? Int.max) { best = (insertion.plan, left) }
-            if left.isEmpty { break }
+            guard left.count < (best?.left.count ?? beating?.left.count ?? Int.max) else { return false }
+            best = (insertion.plan, left)
+            return true
         }
-        // The best of them searched further, with fresh seeds and every round, while sittings
-        // are left out.
-        for seed in Self.deepeningSeeds where clock.elapsed < options.timeLimit {
-            guard let found = best ?? beating, !found.left.isEmpty else { break }
+        // The best of them searched further, with a fresh seed and every round.
+        func deepen(_ seed: UInt64, _ tuning: JuryAwareInsertion.Tuning = .snug) {
+            guard let found = best ?? beating, !found.left.isEmpty else { return }
             var insertion = JuryAwareInsertion(problem: problem, panels: found.plan.panels, juries: found.plan.juries, presidents: found.plan.presidents)
-            let rounds = Self.repairRounds(problem)
+            insertion.tuning = tuning
             let left = insertion.placeAll(found.left, rounds: rounds, patience: rounds, seed: seed, stop: { clock.elapsed > options.timeLimit })
             options.progress?("searched further (seed \(seed)): \(problem.requests.count - left.count) of \(problem.requests.count) sittings placed with their juries, \(format(clock.elapsed)) s")
             if left.count < found.left.count { best = (insertion.plan, left) }
+        }
+        func placedAll() -> Bool { best?.left.isEmpty ?? false }
+        for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit && !placedAll() { _ = build(seed) }
+        for seed in Self.deepeningSeeds where clock.elapsed < options.timeLimit && !placedAll() { deepen(seed) }
+        // Construction is where the early choices are made: a fresh one can succeed where
+        // searching further from the best cannot, and the classic tuning where the snug one
+        // does not (a black-box CSEC session of 15 candidates, members available 1 h around
+        // their sittings: 76 of 77 from every snug seed and deepening).
+        for (k, seed) in Self.freshSeeds.enumerated() where clock.elapsed < options.timeLimit && !placedAll() {
+            let tuning: JuryAwareInsertion.Tuning = k.isMultiple(of: 2) ? .classic : .snug
+            if build(seed, tuning) { deepen(seed + 100, tuning) }
         }
         return best
     }
     static let constructionSeeds: [UInt64] = [15, 16, 17]
     static let deepeningSeeds: [UInt64] = [18, 19, 20, 21]
+    static let freshSeeds: [UInt64] = Array(22...33)
 
     /// A mended plan convened again by the day models (fewer member-days), warm started by the
     /// insertion's juries, which stand where the models cannot staff a day.
