@@ -254,42 +254,17 @@ public struct Planner {
                             clock: Stopwatch, budget: SearchBudget) -> PlanOutcome {
         let plain = finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock)
         guard case .planned(let first) = plain else { return plain }
-        // One search per seed, at once on the machine's cores; each has its own problem (its
-        // caches fill as it runs). The best finished plan is kept: the result does not depend on
-        // which thread ends first.
+        var search = JuryAwareInsertion(problem: problem, panels: panels, juries: juries, presidents: presidents)
+        let before = search.cost
         let rounds = Self.improvementRounds(problem)
-        let searches = ImprovedPlans(count: Self.improvementSeeds.count)
-        let before = JuryAwareInsertion(problem: problem, panels: panels, juries: juries, presidents: presidents).cost
-        let (campaign, limit, seeds) = (campaign, options.timeLimit, Self.improvementSeeds)
-        DispatchQueue.concurrentPerform(iterations: seeds.count) { k in
-            var search = JuryAwareInsertion(problem: PlanningProblem(campaign), panels: panels, juries: juries, presidents: presidents)
-            let better = search.improve(rounds: rounds, seed: seeds[k], stop: { clock.elapsed > limit })
-            searches.set(k, (better > 0 ? search.plan : nil, search.cost, better))
-        }
-        var best = plain, bestObjective = first.figures.objective
-        for (k, seed) in Self.improvementSeeds.enumerated() {
-            let (improved, cost, better) = searches.get(k)
-            options.progress?("improvement (seed \(seed)): \(better) of \(rounds) ruin-and-recreate rounds lowered member-days, room half-days and candidate-days from \(format(before)) to \(format(cost)), \(format(clock.elapsed)) s")
-            guard let improved else { continue }
-            let finished = finish(improved.panels, juries: improved.juries, presidents: improved.presidents, problem: problem, figures: figures, clock: clock)
-            guard case .planned(let other) = finished, other.figures.objective < bestObjective else { continue }
-            options.progress?("improvement kept: objective \(format(other.figures.objective)) against \(format(bestObjective))")
-            (best, bestObjective) = (finished, other.figures.objective)
-        }
-        return best
-    }
-
-    /// Seeds of the improvement searches run side by side (one per core of the 2-core target).
-    static let improvementSeeds: [UInt64] = [15, 16]
-
-    /// Each improvement search's plan (nil when no round helped), cost and helpful rounds,
-    /// written from several threads.
-    private final class ImprovedPlans: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [(MendedPlan?, Double, Int)]
-        init(count: Int) { slots = Array(repeating: (nil, 0, 0), count: count) }
-        func set(_ k: Int, _ value: (MendedPlan?, Double, Int)) { lock.withLock { slots[k] = value } }
-        func get(_ k: Int) -> (MendedPlan?, Double, Int) { lock.withLock { slots[k] } }
+        let better = search.improve(rounds: rounds, stop: { clock.elapsed > options.timeLimit })
+        options.progress?("improvement: \(better) of \(rounds) ruin-and-recreate rounds lowered member-days, room half-days and candidate-days from \(format(before)) to \(format(search.cost)), \(format(clock.elapsed)) s")
+        guard better > 0 else { return plain }
+        let improved = search.plan
+        let second = finish(improved.panels, juries: improved.juries, presidents: improved.presidents, problem: problem, figures: figures, clock: clock)
+        guard case .planned(let other) = second, other.figures.objective < first.figures.objective else { return plain }
+        options.progress?("improvement kept: objective \(format(other.figures.objective)) against \(format(first.figures.objective))")
+        return second
     }
 
     /// Rounds of ruin and recreate on a staffed plan (counted, not timed).
