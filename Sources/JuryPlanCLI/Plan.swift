@@ -110,8 +110,9 @@ extension PlanningOptions {
     /// What exit 3 prints: the best partial plan's left-out sittings with their reasons (they say
     /// more than the last layout's guesses), else the planner's reasons; at most 20 lines of them.
     static func notFoundReport(_ reasons: [String], partial: Plan?) -> [String] {
-        let items = partial.map { $0.unplaced.map(\.description) } ?? reasons
-        var lines = [partial.map { "No plan found within the limits: the best plan found leaves \($0.unplaced.count) sitting(s) out:" }
+        let leaving = partial.flatMap { $0.unplaced.isEmpty ? nil : $0 }
+        let items = leaving.map { $0.unplaced.map(\.description) } ?? reasons
+        var lines = [leaving.map { "No plan found within the limits: the best plan found leaves \($0.unplaced.count) sitting(s) out:" }
                      ?? "No plan found within the limits:"]
         lines += items.prefix(20).map { "  - \($0)" }
         if items.count > 20 { lines.append("  … and \(items.count - 20) more") }

@@ -56,8 +56,9 @@ extension CandidateSwaps {
         for (i, x) in holders.enumerated() {
             let own = cost(x)
             current += own
-            // Seats on the days x comes anyway (a move elsewhere cannot lower x's cost, and
-            // weighing every seat cost a second a pass at 300 candidates).
+            // Seats on the days x comes anyway: a move elsewhere can only lower x's cost when
+            // the seat is x's only sitting that day (a preference, a repeated examiner), and
+            // weighing every seat cost a second a pass at 300 candidates.
             let days = Set((seats[x] + fixed[x]).map { panels[$0.panel].period.dayIndex })
             for (j, seat) in chunk.enumerated() where j == i || (days.contains(panels[seat.panel].period.dayIndex) && fits(x, from: chunk[i], into: seat)) {
                 let c = j == i ? own : cost(x, moving: chunk[i], to: seat)

@@ -76,7 +76,8 @@ extension JuryAwareInsertion {
         let possible = possibleDays(r)
         guard !possible.isEmpty else { return [] }
         let d = random.pick(possible)
-        let examiners = problem.mayExamine(r).members
+        // Members never convened (a daily limit of 0) free nothing by being cleared.
+        let examiners = problem.mayExamine(r).members.filter { campaign.maxSittings(of: campaign.members[$0]) > 0 }
         let rooms = problem.roomsByWaste(r)
         var places: [(window: TimeRange, members: [Int], rooms: [Int])] = []
         for start in starts(of: r, on: d) {

@@ -339,7 +339,8 @@ struct JuryAwareInsertion {
             HalfDay.allCases.contains { half in
                 let hours = campaign.hours.range(half)
                 return examiners.lazy.filter { m in
-                    self.problem.availability.member(self.campaign.members[m].id, longestFreeOn: self.campaign.days[d], within: hours) >= r.minutes
+                    self.campaign.maxSittings(of: self.campaign.members[m]) > 0
+                        && self.problem.availability.member(self.campaign.members[m].id, longestFreeOn: self.campaign.days[d], within: hours) >= r.minutes
                 }.prefix(max(1, r.jurySize)).count >= r.jurySize
             }
         }

@@ -166,6 +166,10 @@ public struct Planner {
             }
         }
         if last != nil { buildOnce(attempt: attempts) }
+        if mended == nil, let partial = partlyMended, !partial.left.isEmpty,
+           let found = construct(problem: problem, clock: clock, beating: partial, fresh: true) {
+            if found.left.isEmpty { mended = (found.plan, attempts) } else { partlyMended = found }
+        }
         if let mended { return finishMended(mended.plan, problem: problem, clock: clock, budget: budget) }
         if let partlyMended {
             let reason = "no day, time, room and jury were found for it beside the other sittings (members' availability R9, daily limits R14, conflicts of interest R10, roles R6–R8)"
@@ -194,9 +198,10 @@ public struct Planner {
     /// Every sitting placed with its jury by `JuryAwareInsertion` from an empty plan, with a few
     /// seeds of ruin and recreate; the first plan that places all, else the one that leaves
     /// fewest out, searched further from it or from `beating` (a mended plan) while sittings are
-    /// left; then, while some are still left, fresh constructions with further seeds, each new
-    /// best searched further once. nil unless it leaves fewer out than `beating`.
-    private func construct(problem: PlanningProblem, clock: Stopwatch, beating: (plan: MendedPlan, left: [Int])?) -> (plan: MendedPlan, left: [Int])? {
+    /// left. With `fresh` (once the layouts are spent, so that they keep their time): instead,
+    /// fresh constructions with further seeds, each new best searched further once. nil unless
+    /// it leaves fewer out than `beating`.
+    private func construct(problem: PlanningProblem, clock: Stopwatch, beating: (plan: MendedPlan, left: [Int])?, fresh: Bool = false) -> (plan: MendedPlan, left: [Int])? {
         var best: (plan: MendedPlan, left: [Int])?
         let rounds = Self.repairRounds(problem)
         func build(_ seed: UInt64, _ tuning: JuryAwareInsertion.Tuning = .snug) -> Bool {
@@ -218,8 +223,11 @@ public struct Planner {
             if left.count < found.left.count { best = (insertion.plan, left) }
         }
         func placedAll() -> Bool { best?.left.isEmpty ?? false }
-        for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit && !placedAll() { _ = build(seed) }
-        for seed in Self.deepeningSeeds where clock.elapsed < options.timeLimit && !placedAll() { deepen(seed) }
+        if !fresh {
+            for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit && !placedAll() { _ = build(seed) }
+            for seed in Self.deepeningSeeds where clock.elapsed < options.timeLimit && !placedAll() { deepen(seed) }
+            return best
+        }
         // Construction is where the early choices are made: a fresh one can succeed where
         // searching further from the best cannot, and the classic tuning where the snug one
         // does not (a black-box CSEC session of 15 candidates, members available 1 h around
