@@ -51,7 +51,6 @@ extension CandidateSwaps {
         let model = Model(name: "seats")
         var row: [[(seat: Int, variable: Variable)]] = Array(repeating: [], count: chunk.count)
         var column: [[Variable]] = Array(repeating: [], count: chunk.count)
-        var costs: [Double] = []
         var current = 0.0
         for (i, x) in holders.enumerated() {
             let own = cost(x)
@@ -65,7 +64,6 @@ extension CandidateSwaps {
                 let v = model.addVariable("a_\(i)_\(j)", kind: .binary, objective: c)
                 row[i].append((j, v))
                 column[j].append(v)
-                costs.append(c)
             }
         }
         // Nothing but the plan as it stands: no exchange to weigh.
@@ -75,12 +73,12 @@ extension CandidateSwaps {
             model.addConstraint("seat_\(i)", LinearExpression(column[i].map { (1.0, $0) }), .equal, 1)
         }
         model.setObjective(LinearExpression(), .minimize)
-        var warm = Array(repeating: 0.0, count: costs.count)
+        var warm = Array(repeating: 0.0, count: model.variableCount)
         for (i, entries) in row.enumerated() { if let own = entries.first(where: { $0.seat == i }) { warm[own.variable.index] = 1 } }
         var parameters = SolveParameters(relativeGap: 0, nodeLimit: Self.assignmentNodes)
         parameters.warmStart = warm
         let result = GLPKSolver().solve(model, parameters)
-        guard let objective = result.objective, objective < current - 1e-9, result.values.count == costs.count else { return 0 }
+        guard let objective = result.objective, objective < current - 1e-9, result.values.count == model.variableCount else { return 0 }
         var target = Array(chunk.indices)
         for (i, entries) in row.enumerated() {
             guard let chosen = entries.first(where: { result.values[$0.variable.index] > 0.5 }) else { return 0 }

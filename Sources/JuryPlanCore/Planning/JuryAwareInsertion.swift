@@ -49,18 +49,14 @@ struct JuryAwareInsertion {
         var roomOpen: [Int: Bool] = [:]
         var staffing: [Int: PanelStaffing] = [:]
         var possibleDays: [Int: [Int]] = [:]
-        /// Each member's merged availability windows on each day; nil for a member available
-        /// on every day.
-        let memberWindows: [[[TimeRange]]?]
-        init(_ campaign: Campaign) {
+        /// Each member's availability windows (R9) by number; nil for a member available on
+        /// every day.
+        let memberWindows: [AvailabilityWindows?]
+        init(_ campaign: Campaign, _ availability: Availability) {
             let sites = Array(Set(campaign.rooms.map(\.site))).sorted()
             siteOfRoom = campaign.rooms.map { room in sites.firstIndex(of: room.site) ?? 0 }
             traits = MemberTraits(campaign)
-            memberWindows = campaign.members.map { member in
-                guard !member.available.isEmpty else { return nil }
-                let windows = AvailabilityWindows(member.available, hours: campaign.hours)
-                return campaign.days.map { windows.windows(on: $0) }
-            }
+            memberWindows = campaign.members.map { availability.windows(ofMember: $0.id) }
         }
     }
     private let lookups: Lookups
@@ -91,7 +87,7 @@ struct JuryAwareInsertion {
     init(problem: PlanningProblem, panels staffed: [Panel], juries: [[Int]], presidents: [Int?]) {
         self.problem = problem
         let campaign = problem.campaign
-        lookups = Lookups(campaign)
+        lookups = Lookups(campaign, problem.availability)
         memberDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.members.count)
         roomDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.rooms.count)
         placements = Array(repeating: [], count: campaign.candidates.count)
@@ -308,8 +304,7 @@ struct JuryAwareInsertion {
 
     /// R9 alone for member m on day d over `window` (what the plan holds aside).
     func memberAvailable(_ m: Int, _ d: Int, _ window: TimeRange) -> Bool {
-        guard let days = lookups.memberWindows[m] else { return true }
-        return days[d].contains { $0.contains(window) }
+        lookups.memberWindows[m]?.covers(campaign.days[d], window) ?? true
     }
 
     /// Minutes of member m's free stretch around `window` on day d (between the edges of their
@@ -319,7 +314,7 @@ struct JuryAwareInsertion {
     /// 80-minute window of an extra-time defence's examiner loses that defence.
     private func slack(_ m: Int, _ d: Int, _ window: TimeRange, _ hours: TimeRange) -> Int {
         var low = hours.start, high = hours.end
-        if let days = lookups.memberWindows[m], let open = days[d].first(where: { $0.contains(window) }) {
+        if let open = lookups.memberWindows[m]?.windows(on: campaign.days[d]).first(where: { $0.contains(window) }) {
             low = max(low, open.start)
             high = min(high, open.end)
         }
@@ -356,8 +351,9 @@ struct JuryAwareInsertion {
     }
 
     /// Starts worth trying on day d: a 15-minute grid from each half-day's opening, the times
-    /// members' and rooms' availability opens (or closes, r ending there), and the times next to sittings already in rooms (back to
-    /// back, or one buffer apart), so that a room and a jury can be used without gaps.
+    /// members' and rooms' availability opens (or closes, r ending there), and the times next
+    /// to sittings already in rooms (back to back, or one buffer apart), so that a room and a
+    /// jury can be used without gaps.
     func starts(of r: SittingRequest, on d: Int) -> [Int] {
         var out = Set(problem.windowStarts[d] + problem.candidatesFreeFrom(r, dayIndex: d) + problem.windowEnds[d].map { $0 - r.minutes })
         for half in [HalfDay.morning, .afternoon] {

@@ -187,27 +187,26 @@ final class PlanningProblem {
     /// Times at which some member's or room's availability window opens on a day, inside
     /// opening hours: a sitting may have to wait for the only member or room that suits it (a
     /// window off the 15-minute grid, 09:05-09:35, has no other start).
-    private(set) lazy var windowStarts: [[Int]] = campaign.days.map { day in
-        let opening = [campaign.hours.morning, campaign.hours.afternoon]
-        var starts = Set<Int>()
-        for token in campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available) where token.day == day {
-            let t = token.interval(hours: campaign.hours).start
-            if opening.contains(where: { $0.start < t && t < $0.end }) { starts.insert(t) }
-        }
-        return starts.sorted()
-    }
+    private(set) lazy var windowStarts: [[Int]] = windowEdges(\.start)
 
     /// Times at which some member's or room's availability window closes on a day, inside
     /// opening hours: a sitting may have to end there (a room open 09:00-09:35 holds a 30-minute
     /// oral from 09:05).
-    private(set) lazy var windowEnds: [[Int]] = campaign.days.map { day in
+    private(set) lazy var windowEnds: [[Int]] = windowEdges(\.end)
+
+    /// One edge (start or end) of every member's and room's availability token, by day, that
+    /// falls strictly inside a half-day's opening hours, sorted.
+    private func windowEdges(_ edge: KeyPath<TimeRange, Int>) -> [[Int]] {
         let opening = [campaign.hours.morning, campaign.hours.afternoon]
-        var ends = Set<Int>()
-        for token in campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available) where token.day == day {
-            let t = token.interval(hours: campaign.hours).end
-            if opening.contains(where: { $0.start < t && t < $0.end }) { ends.insert(t) }
+        let tokens = campaign.members.flatMap(\.available) + campaign.rooms.flatMap(\.available)
+        return campaign.days.map { day in
+            var edges = Set<Int>()
+            for token in tokens where token.day == day {
+                let t = token.interval(hours: campaign.hours)[keyPath: edge]
+                if opening.contains(where: { $0.start < t && t < $0.end }) { edges.insert(t) }
+            }
+            return edges.sorted()
         }
-        return ends.sorted()
     }
 
     /// Times on day d at which one of r's candidates becomes free (an unavailability ends: free

@@ -62,6 +62,10 @@ public struct Availability: Sendable {
         memberWindows[id]?.covers(day, time) ?? true
     }
 
+    /// The member's windows (nil: available on every day), for callers that ask often and keep
+    /// them by number.
+    public func windows(ofMember id: String) -> AvailabilityWindows? { memberWindows[id] }
+
     /// The longest time, in minutes, the member is free within `range` on `day`.
     public func member(_ id: String, longestFreeOn day: Day, within range: TimeRange) -> Int {
         guard let windows = memberWindows[id] else { return range.minutes }
