@@ -51,13 +51,7 @@ struct CandidateSwaps {
     mutating func improve() -> Int {
         var trades = 0
         let campaign = problem.campaign
-        // Seats that may be traded, by exam, panel key and length (extra time), and by day.
-        var classes: [String: [Int: [Seat]]] = [:]
-        for (p, panel) in panels.enumerated() where Self.tradable(panel.exam) {
-            for (k, slot) in panel.slots.enumerated() where slot.candidates.count == 1 {
-                classes[classKey(p, k), default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: k))
-            }
-        }
+        let classes = tradableClasses()
         // Each candidate's cost as the plan stands, kept up to date after every trade.
         var current = campaign.candidates.indices.map { cost($0) }
         for _ in 0..<Self.passes {
@@ -84,40 +78,64 @@ struct CandidateSwaps {
             }
             if !traded { break }
         }
-        return trades + emptyLightDays(classes)
+        let written = writtenSittings()
+        return trades + emptyLightDays(classes, written) + mergeDays(classes, written)
+    }
+
+    /// Seats that may be traded, by class (exam, panel key and length) and by day. A seat stays
+    /// where it is while its holder changes, so this holds for every trade that follows.
+    func tradableClasses() -> [String: [Int: [Seat]]] {
+        var classes: [String: [Int: [Seat]]] = [:]
+        for (p, panel) in panels.enumerated() where Self.tradable(panel.exam) {
+            for (k, slot) in panel.slots.enumerated() where slot.candidates.count == 1 {
+                classes[classKey(p, k), default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: k))
+            }
+        }
+        return classes
+    }
+
+    /// Written sittings by exam and day: another of them may take a candidate in.
+    func writtenSittings() -> [String: [Int: [Seat]]] {
+        var written: [String: [Int: [Seat]]] = [:]
+        for (p, panel) in panels.enumerated() where panel.exam.mode == .written && panel.slots.count == 1 {
+            written[panel.exam.id, default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: 0))
+        }
+        return written
     }
 
     /// One step of `emptyLightDays`: a trade of oral seats, or a move to another written sitting.
-    private enum Move {
+    enum Move {
         case trade(Seat, Seat)
         case join(candidate: Int, from: Seat, to: Seat)
+        /// Two candidates exchange their places in two written sittings.
+        case exchange(Int, from: Seat, with: Int, to: Seat)
     }
 
     /// Moves every sitting off a candidate's lightest day (at most two sittings), each by a
     /// trade or by joining a written sitting on another of the candidate's days, when the whole
     /// saves: two moves that each save nothing alone can save the day together.
-    private mutating func emptyLightDays(_ classes: [String: [Int: [Seat]]]) -> Int {
-        var written: [String: [Int: [Seat]]] = [:]
-        for (p, panel) in panels.enumerated() where panel.exam.mode == .written && panel.slots.count == 1 {
-            written[panel.exam.id, default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: 0))
-        }
+    private mutating func emptyLightDays(_ classes: [String: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Int {
         var moves = 0
         for x in problem.campaign.candidates.indices {
             let byDay = Dictionary(grouping: seats[x] + fixed[x], by: { panels[$0.panel].period.dayIndex })
-            guard byDay.count > 1, let light = byDay.min(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) }),
-                  light.value.count <= Self.lightDay else { continue }
-            let targets = byDay.keys.filter { $0 != light.key }.sorted()
-            var journal: [Move] = []
-            var total = 0.0
-            for seat in light.value.sorted(by: { ($0.panel, $0.slot) < ($1.panel, $1.slot) }) {
-                guard let (move, delta) = bestMove(x, seat, to: targets, classes, written) else { break }
-                apply(move)
-                journal.append(move)
-                total += delta
-            }
-            if journal.count == light.value.count && total < -1e-9 {
-                moves += journal.count
-            } else {
+            guard byDay.count > 1 else { continue }
+            // The lightest day first; when its sittings cannot leave (a FINAL alone on the only
+            // day its jury sits), the next light day may join it instead.
+            let light = byDay.filter { $0.value.count <= Self.lightDay }.sorted { ($0.value.count, $0.key) < ($1.value.count, $1.key) }
+            for (day, sittings) in light {
+                let targets = byDay.keys.filter { $0 != day }.sorted()
+                var journal: [Move] = []
+                var total = 0.0
+                for seat in sittings.sorted(by: { ($0.panel, $0.slot) < ($1.panel, $1.slot) }) {
+                    guard let (move, delta) = bestMove(x, seat, to: targets, classes, written) else { break }
+                    apply(move)
+                    journal.append(move)
+                    total += delta
+                }
+                if journal.count == sittings.count && total < -1e-9 {
+                    moves += journal.count
+                    break
+                }
                 for move in journal.reversed() { undo(move) }
             }
         }
@@ -159,17 +177,19 @@ struct CandidateSwaps {
         return best
     }
 
-    private mutating func apply(_ move: Move) {
+    mutating func apply(_ move: Move) {
         switch move {
         case .trade(let a, let b): trade(a, b)
         case .join(let x, let from, let to): join(x, from: from, to: to)
+        case .exchange(let x, let from, let y, let to): join(x, from: from, to: to); join(y, from: to, to: from)
         }
     }
 
-    private mutating func undo(_ move: Move) {
+    mutating func undo(_ move: Move) {
         switch move {
         case .trade(let a, let b): trade(b, a)
         case .join(let x, let from, let to): join(x, from: to, to: from)
+        case .exchange(let x, let from, let y, let to): join(x, from: to, to: from); join(y, from: from, to: to)
         }
     }
 
