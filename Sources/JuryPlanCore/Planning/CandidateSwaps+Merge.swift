@@ -83,18 +83,18 @@ extension CandidateSwaps {
         var out: [(Move, Double)] = []
         let before = cost(x)
         let panel = panels[seat.panel]
+        let xFits = fitter(x, from: seat)
         if fixed[x].contains(seat) {
             // A candidate with extra time lengthens the sitting they sit: they stay where they are.
             guard panel.exam.mode == .written, !problem.candidate(x).extraTime else { return [] }
             for to in written[panel.exam.id]?[d] ?? [] where to != seat {
                 budget -= 1
                 let target = panels[to.panel]
-                guard target.slots[0].candidates.count < problem.campaign.rooms[target.room].capacity,
-                      fits(x, from: seat, into: to) else { continue }
+                guard target.slots[0].candidates.count < problem.campaign.rooms[target.room].capacity, xFits(to) else { continue }
                 out.append((.join(candidate: x, from: seat, to: to), cost(x, moving: seat, to: to) - before))
             }
             // A full sitting: x takes the place of one of its candidates, who takes x's.
-            for to in written[panel.exam.id]?[d] ?? [] where to != seat && fits(x, from: seat, into: to) {
+            for to in written[panel.exam.id]?[d] ?? [] where to != seat && xFits(to) {
                 for y in panels[to.panel].slots[0].candidates where !panel.slots[0].candidates.contains(y) && !problem.candidate(y).extraTime {
                     budget -= 1
                     guard fits(y, from: to, into: seat) else { continue }
@@ -107,7 +107,7 @@ extension CandidateSwaps {
         for b in classes[classKey(seat.panel, seat.slot)]?[d] ?? [] where b != seat {
             budget -= 1
             let y = panels[b.panel].slots[b.slot].candidates[0]
-            guard y != x, fits(x, from: seat, into: b), fits(y, from: b, into: seat) else { continue }
+            guard y != x, xFits(b), fits(y, from: b, into: seat) else { continue }
             out.append((.trade(seat, b), cost(x, moving: seat, to: b) + cost(y, moving: b, to: seat) - before - cost(y)))
         }
         return out

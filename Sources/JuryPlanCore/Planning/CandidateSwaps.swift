@@ -48,7 +48,8 @@ struct CandidateSwaps {
 
     /// Trades while one helps, at most `passes` rounds over all candidates. A trade is looked
     /// for where it can save a day: the other seat is on a day the candidate already comes.
-    mutating func improve() -> Int {
+    /// `merging`: also merge two of a candidate's days (`mergeDays`), the costliest step.
+    mutating func improve(merging: Bool = true) -> Int {
         var trades = 0
         let campaign = problem.campaign
         let classes = tradableClasses()
@@ -79,7 +80,7 @@ struct CandidateSwaps {
             if !traded { break }
         }
         let written = writtenSittings()
-        return trades + emptyLightDays(classes, written) + mergeDays(classes, written)
+        return trades + emptyLightDays(classes, written) + (merging ? mergeDays(classes, written) : 0)
     }
 
     /// Seats that may be traded, by class (exam, panel key and length) and by day. A seat stays
@@ -219,16 +220,23 @@ struct CandidateSwaps {
     }
 
     /// Candidate x, now at seat `from`, may sit at seat `to` instead.
-    func fits(_ x: Int, from: Seat, into to: Seat) -> Bool {
-        let panel = panels[to.panel]
+    func fits(_ x: Int, from: Seat, into to: Seat) -> Bool { fitter(x, from: from)(to) }
+
+    /// `fits` for many seats `to`: x's request, its rooms and examiners and x's other sittings
+    /// looked up once (a merge weighs every seat of a class on a day).
+    func fitter(_ x: Int, from: Seat) -> (Seat) -> Bool {
         // A written sitting's slot names its first candidate's request: x's own is looked up.
         let exam = problem.requests[panels[from.panel].slots[from.slot].request].exam.id
-        guard let request = problem.request(of: x, exam: exam),
-              problem.suitableRooms(request)[panel.room] else { return false }
+        guard let request = problem.request(of: x, exam: exam) else { return { _ in false } }
+        let rooms = problem.suitableRooms(request)
         let examiners = problem.mayExamine(request)
-        guard juries[to.panel].allSatisfy({ examiners.contains($0) }) else { return false }
         let others = placements(x, except: from)
-        return problem.candidateFits(x, request, dayIndex: panel.period.dayIndex, start: panel.slots[to.slot].start, besides: others)
+        let (panels, juries, problem) = (self.panels, self.juries, self.problem)
+        return { to in
+            let panel = panels[to.panel]
+            return rooms[panel.room] && juries[to.panel].allSatisfy { examiners.contains($0) }
+                && problem.candidateFits(x, request, dayIndex: panel.period.dayIndex, start: panel.slots[to.slot].start, besides: others)
+        }
     }
 
     /// Every placement of candidate c in the plan (written and group sittings too) but one.
