@@ -93,7 +93,8 @@ struct JuryAwareInsertion {
         placements = Array(repeating: [], count: campaign.candidates.count)
         panelOf = Array(repeating: nil, count: problem.requests.count)
         load = Array(repeating: 0, count: campaign.members.count)
-        for panel in staffed {
+        // A written sitting that trades left empty is no sitting (its invigilator is not convened).
+        for panel in staffed where panel.slots.contains(where: { !$0.candidates.isEmpty }) {
             let needed = PanelStaffing(panel, problem: problem).size > 0
             guard !juries[panel.id].isEmpty || !needed else { continue }
             add(panel, jury: juries[panel.id], president: presidents[panel.id])

@@ -293,7 +293,6 @@ public struct Planner {
                 }
             }
             options.progress?("improvement stage \(stage + 1) of \(stages): \(format(ruined)) after ruin and recreate, \(format(search.cost)) with the seats dealt out again, \(format(clock.elapsed)) s")
-
         }
         options.progress?("improvement: \(better) of \(rounds) ruin-and-recreate rounds lowered member-days, room half-days and candidate-days from \(format(before)) to \(format(search.cost)), \(format(clock.elapsed)) s")
         guard better > 0 else { return plainFinished() }
