@@ -46,35 +46,59 @@ struct JuryAwareInsertion {
     private final class Lookups {
         let siteOfRoom: [Int]
         let traits: MemberTraits
-        var roomOpen: [Int: Bool] = [:]
         var staffing: [Int: PanelStaffing] = [:]
         var possibleDays: [Int: [Int]] = [:]
+        var fixedStarts: [Int: [Int]] = [:]
         /// Each member's availability windows (R9) by number; nil for a member available on
         /// every day.
         let memberWindows: [AvailabilityWindows?]
-        init(_ campaign: Campaign, _ availability: Availability) {
+        /// Each room's open windows (R9) by number and day index; nil for a room open whenever
+        /// the session is.
+        let roomWindows: [[[TimeRange]]?]
+        /// Requests that the same members may examine, numbered: one exam, one set of
+        /// examiners, the same imposed members. Their staffings at a time are the same.
+        var examinerClass: [Int]
+        var classes: [ExaminerClass: Int] = [:]
+        init(_ problem: PlanningProblem) {
+            let campaign = problem.campaign, availability = problem.availability
             let sites = Array(Set(campaign.rooms.map(\.site))).sorted()
             siteOfRoom = campaign.rooms.map { room in sites.firstIndex(of: room.site) ?? 0 }
             traits = MemberTraits(campaign)
             memberWindows = campaign.members.map { availability.windows(ofMember: $0.id) }
+            roomWindows = campaign.rooms.map { room in
+                availability.windows(ofRoom: room.id).map { windows in campaign.days.map { windows.windows(on: $0) } }
+            }
+            examinerClass = Array(repeating: -1, count: problem.requests.count)
         }
+    }
+    private struct ExaminerClass: Hashable {
+        let exam: String
+        let examiners: MemberSet
+        let imposed: [String]
     }
     private let lookups: Lookups
 
-    /// R9 for room k on day d over `window`, remembered.
+    /// R9 for room k on day d over `window`.
     func roomOpen(_ k: Int, _ d: Int, _ window: TimeRange) -> Bool {
-        let key = ((k * campaign.days.count + d) * 1441 + window.start) * 1441 + window.end
-        if let known = lookups.roomOpen[key] { return known }
-        let open = problem.availability.room(campaign.rooms[k].id, isFreeOn: campaign.days[d], window)
-        if lookups.roomOpen.count >= Self.rememberedStaffings * 10 { lookups.roomOpen.removeAll(keepingCapacity: true) }
-        lookups.roomOpen[key] = open
-        return open
+        guard let days = lookups.roomWindows[k] else { return true }
+        return days[d].contains { $0.contains(window) }
     }
 
-    /// Who may sit r on day d over `window` (R9, R10, R15, R16, R18), remembered; the room
-    /// plays no part in it.
+    private func examinerClass(_ r: SittingRequest) -> Int {
+        let known = lookups.examinerClass[r.id]
+        if known >= 0 { return known }
+        let key = ExaminerClass(exam: r.exam.id, examiners: problem.mayExamine(r), imposed: r.imposed)
+        let number = lookups.classes[key] ?? lookups.classes.count
+        lookups.classes[key] = number
+        lookups.examinerClass[r.id] = number
+        return number
+    }
+
+    /// Who may sit r on day d over `window` (R9, R10, R15, R16, R18), remembered by r's
+    /// examiner class (the staffing's panel is then another request's of that class: only its
+    /// exam and window are read); the room plays no part in it.
     private func staffing(_ r: SittingRequest, _ panel: Panel) -> PanelStaffing {
-        let key = ((r.id * campaign.days.count + panel.period.dayIndex) * 1441 + panel.start) * 1441 + panel.end
+        let key = ((examinerClass(r) * campaign.days.count + panel.period.dayIndex) * 1441 + panel.start) * 1441 + panel.end
         if let known = lookups.staffing[key] { return known }
         let found = PanelStaffing(panel, problem: problem)
         // Bounded: at 1,000 candidates over 28 days the full table would take most of a gigabyte.
@@ -87,7 +111,7 @@ struct JuryAwareInsertion {
     init(problem: PlanningProblem, panels staffed: [Panel], juries: [[Int]], presidents: [Int?]) {
         self.problem = problem
         let campaign = problem.campaign
-        lookups = Lookups(campaign, problem.availability)
+        lookups = Lookups(problem)
         memberDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.members.count)
         roomDay = Array(repeating: Array(repeating: [], count: campaign.days.count), count: campaign.rooms.count)
         placements = Array(repeating: [], count: campaign.candidates.count)
@@ -230,12 +254,20 @@ struct JuryAwareInsertion {
             let kb = r.candidates.filter { c in placements[c].contains { $0.dayIndex == b } }.count
             return (-ka, a) < (-kb, b)
         }
+        let examiners = problem.mayExamine(r).members
         for d in days {
+            let newCandidateDays = r.candidates.filter { c in !placements[c].contains { $0.dayIndex == d } }.count
+            // What any place on day d costs at least: the candidates' new day, and a new
+            // member-day for each seat that no examiner already convened that day can take.
+            // A day whose floor the best place found already meets is skipped whole (exact:
+            // only strictly cheaper places replace the best).
+            let convened = r.jurySize > 0 ? examiners.lazy.filter { !memberDay[$0][d].isEmpty }.prefix(r.jurySize).count : 0
+            let dayFloor = weights.memberDays * Double(r.jurySize - convened) + weights.candidateDays * Double(newCandidateDays)
+            if let best, best.cost <= dayFloor { continue }
             for start in starts(of: r, on: d) {
                 let window = TimeRange(start: start, end: start + r.minutes)
                 guard let half = campaign.hours.halfDay(containing: window) else { continue }
                 guard r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: placements[$0]) }) else { continue }
-                let newCandidateDays = r.candidates.filter { c in !placements[c].contains { $0.dayIndex == d } }.count
                 // One room per site: an open one first (no new room half-day), else the least wasteful.
                 var roomOfSite: [Int: (room: Int, open: Bool)] = [:]
                 for k in rooms {
@@ -247,7 +279,7 @@ struct JuryAwareInsertion {
                 }
                 for (site, choice) in roomOfSite.sorted(by: { $0.key < $1.key }) {
                     // What the day and the room cost already: no jury can make this place cheaper.
-                    let floor = weights.roomHalfDays * (choice.open ? 0 : 1) + weights.candidateDays * Double(newCandidateDays)
+                    let floor = weights.roomHalfDays * (choice.open ? 0 : 1) + dayFloor
                     if let best, best.cost <= floor { continue }
                     var panel = Panel(id: held.count, exam: r.exam, period: Period(dayIndex: d, half: half), room: choice.room, key: r.panelKey)
                     panel.slots = [Panel.Slot(request: r.id, start: start, end: start + r.minutes, candidates: r.candidates)]
@@ -356,20 +388,41 @@ struct JuryAwareInsertion {
     /// to sittings already in rooms (back to back, or one buffer apart), so that a room and a
     /// jury can be used without gaps.
     func starts(of r: SittingRequest, on d: Int) -> [Int] {
-        var out = Set(problem.windowStarts[d] + problem.candidatesFreeFrom(r, dayIndex: d) + problem.windowEnds[d].map { $0 - r.minutes })
-        for half in [HalfDay.morning, .afternoon] {
-            let hours = campaign.hours.range(half)
-            var t = hours.start
-            while t + r.minutes <= hours.end { out.insert(t); t += Self.gridMinutes }
-            out.insert(hours.end - r.minutes)
-        }
+        var out = fixedStarts(minutes: r.minutes, on: d) + problem.candidatesFreeFrom(r, dayIndex: d)
         let buffer = campaign.bufferMinutes
         for k in problem.roomsByWaste(r) {
             for b in roomDay[k][d] {
-                out.formUnion([b.end, b.end + buffer, b.start - r.minutes, b.start - r.minutes - buffer])
+                out.append(b.end)
+                out.append(b.end + buffer)
+                out.append(b.start - r.minutes)
+                out.append(b.start - r.minutes - buffer)
             }
         }
-        return out.sorted()
+        out.sort()
+        var unique = 0
+        for t in out where unique == 0 || out[unique - 1] != t {
+            out[unique] = t
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
+        return out
+    }
+
+    /// The starts of `starts(of:on:)` that the plan does not move: the grid and the members'
+    /// and rooms' window edges, for a sitting of `minutes` on day d, remembered.
+    private func fixedStarts(minutes: Int, on d: Int) -> [Int] {
+        let key = minutes * campaign.days.count + d
+        if let known = lookups.fixedStarts[key] { return known }
+        var out = Set(problem.windowStarts[d] + problem.windowEnds[d].map { $0 - minutes })
+        for half in [HalfDay.morning, .afternoon] {
+            let hours = campaign.hours.range(half)
+            var t = hours.start
+            while t + minutes <= hours.end { out.insert(t); t += Self.gridMinutes }
+            out.insert(hours.end - minutes)
+        }
+        let sorted = out.sorted()
+        lookups.fixedStarts[key] = sorted
+        return sorted
     }
 
     static let gridMinutes = 15

@@ -238,20 +238,29 @@ public struct Planner {
         }
         return best
     }
+    static let restaffedMendedSittings = 1_000
     static let constructionSeeds: [UInt64] = [15, 16, 17]
     static let deepeningSeeds: [UInt64] = [18, 19, 20, 21]
     static let freshSeeds: [UInt64] = Array(22...33)
 
     /// A mended plan convened again by the day models (fewer member-days), warm started by the
-    /// insertion's juries, which stand where the models cannot staff a day.
+    /// insertion's juries, which stand where the models cannot staff a day; in sessions above
+    /// `restaffedMendedSittings` the insertion's juries go straight to the improvement.
     private func finishMended(_ mended: MendedPlan, problem: PlanningProblem, clock: Stopwatch,
                               budget: SearchBudget) -> PlanOutcome {
         options.progress?("no layout was staffed whole: the mended plan is finished, \(format(clock.elapsed)) s")
         var figures = PlanFigures()
         figures.layoutSeconds = clock.elapsed
-        let restaffed = staff(mended.panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false,
-                              known: (mended.juries, mended.presidents))
-        let (juries, presidents) = restaffed.failures.isEmpty ? (restaffed.juries, restaffed.presidents) : (mended.juries, mended.presidents)
+        var (juries, presidents) = (mended.juries, mended.presidents)
+        // Large sessions keep the insertion's juries: the improvement convenes members again
+        // anyway, and the day models cost half the time for nothing (CSEC 300 over 8 days,
+        // seeds 1-3: 169,703 with them in 13.2-16.3 s, 169,808 without in 6.3-7.1 s; 1,000
+        // candidates: 187,349 in 55 s, 186,946 in 42 s).
+        if problem.requests.count <= Self.restaffedMendedSittings {
+            let restaffed = staff(mended.panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: false,
+                                  known: (mended.juries, mended.presidents))
+            if restaffed.failures.isEmpty { (juries, presidents) = (restaffed.juries, restaffed.presidents) }
+        }
         figures.jurySeconds = clock.elapsed - figures.layoutSeconds
         return finishBest(mended.panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock, budget: budget)
     }
@@ -304,18 +313,19 @@ public struct Planner {
     }
 
     /// Stages of the improvement, the seats dealt out again between two: 8 up to 600 sittings,
-    /// 4 at 1,200, 1 above (a dealing costs 0.1 s at 565 sittings, 1.1 s at 1,700: CSEC 100
-    /// over 4 days, seeds 1-5, 93,239 with 4 stages and 93,063 with 8; CSEC 300 over 8 days,
-    /// 2 stages: 0.3 % lower for 1.2 s more).
+    /// 4 at 1,200, 2 up to 2,000, 1 above (a dealing costs 0.1 s at 565 sittings, 1.1 s at
+    /// 1,700: CSEC 100 over 4 days, seeds 1-5, 93,239 with 4 stages and 93,063 with 8; CSEC 300
+    /// over 8 days, seeds 1-3, 500 rounds: 169,507 in one stage, 169,107 in two, 1 s more).
     static func improvementStages(_ problem: PlanningProblem) -> Int {
-        problem.requests.count > 1_200 ? 1 : max(1, min(8, 4_800 / max(1, problem.requests.count)))
+        let sittings = problem.requests.count
+        return sittings > 2_000 ? 1 : sittings > 1_200 ? 2 : max(1, min(8, 4_800 / max(1, sittings)))
     }
 
     /// Rounds of ruin and recreate on a staffed plan (counted, not timed).
-    /// About the same work whatever the size: 1,000 rounds up to 600 sittings, 300 from 2,000
+    /// About the same work whatever the size: 1,000 rounds up to 860 sittings, 300 from 2,870
     /// (a round costs about as much as a sitting's insertion, whose cost grows with the plan).
     static func improvementRounds(_ problem: PlanningProblem) -> Int {
-        max(300, min(1_000, 600_000 / max(1, problem.requests.count)))
+        max(300, min(1_000, 860_000 / max(1, problem.requests.count)))
     }
 
     /// The last passes on a staffed plan (trades of sittings between candidates, then rooms

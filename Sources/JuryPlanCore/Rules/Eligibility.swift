@@ -66,6 +66,9 @@ public struct Availability: Sendable {
     /// them by number.
     public func windows(ofMember id: String) -> AvailabilityWindows? { memberWindows[id] }
 
+    /// The room's windows (nil: open whenever the session is), for callers that ask often.
+    public func windows(ofRoom id: String) -> AvailabilityWindows? { roomWindows[id] }
+
     /// The longest time, in minutes, the member is free within `range` on `day`.
     public func member(_ id: String, longestFreeOn day: Day, within range: TimeRange) -> Int {
         guard let windows = memberWindows[id] else { return range.minutes }
