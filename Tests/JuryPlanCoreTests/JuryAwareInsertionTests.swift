@@ -78,6 +78,31 @@ final class JuryAwareInsertionTests: XCTestCase {
         XCTAssertEqual(schedule(first).rows, schedule(second).rows)
     }
 
+    /// Staffings are remembered by examiner class (one exam, one set of examiners): candidates
+    /// with other conflicts of interest (R10) are of other classes, at the same time.
+    func testRememberedStaffingsKeepEachCandidatesConflicts() throws {
+        let builder = CampaignBuilder.csec()
+            .editMember("P1") { $0.conflicts = ["C2", "C4"] }
+            .editMember("P2") { $0.conflicts = ["C2", "C4"] }
+            .editMember("P3") { $0.conflicts = ["C1", "C3", "C5", "C6"] }
+            .editMember("P4") { $0.conflicts = ["C1", "C3", "C5", "C6"] }
+            .editMember("P5") { $0.conflicts = ["C1", "C3", "C5", "C6"] }
+        for c in 1...6 { builder.candidate("C\(c)", exams: ["BC1"]) }
+        let campaign = builder.build()
+        let problem = PlanningProblem(campaign)
+        var insertion = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
+        let left = insertion.placeAll(Array(problem.requests.indices), rounds: 50)
+        XCTAssertEqual(left, [])
+        XCTAssertEqual(breaches(insertion, leftOut: left).map(\.description), [])
+        let rows = schedule(insertion).rows
+        let conflicted = rows.filter { ["C2", "C4"].contains($0.candidateID) }
+        XCTAssertEqual(conflicted.count, 2)
+        XCTAssertFalse(conflicted.contains { $0.jury.contains("P1") || $0.jury.contains("P2") }, "R10")
+        // Only P1 and P2 may examine the others: a staffing of C2's class lent to them would
+        // leave them out, one of theirs lent to C2 would break R10.
+        XCTAssertEqual(Set(rows.filter { !["C2", "C4"].contains($0.candidateID) }.map { $0.jury.sorted() }), [["P1", "P2"]])
+    }
+
     func testImprovementNeverRaisesTheCostAndKeepsEveryRule() throws {
         for (preset, n, seed) in Self.cases.prefix(4) {
             let campaign = try tight(preset, n, seed)
