@@ -55,4 +55,27 @@ final class LayoutSearchTests: XCTestCase {
         layout.variant.writtenLast = true
         XCTAssertTrue(layout.order(written) > layout.order(oral))
     }
+
+    /// The layout's work is counted in starts weighed, not seconds: a generated session lays
+    /// out whole well inside the limit, and a layout that reaches it stops placing (the rest
+    /// is left to the construction that knows juries) instead of running on for most of the
+    /// time limit, as one did for 51 s on a session whose members were available only at a
+    /// witness's sittings.
+    func testLayoutWeighsAtMostItsLimitOfStarts() {
+        let campaign = CampaignGenerator(preset: .csec, candidates: 100, seed: 1, days: 8).generate()
+        let problem = PlanningProblem(campaign)
+        var whole = SittingLayout(problem, panelCapacity: campaign.maxSittingsPerDay / 2)
+        whole.run()
+        XCTAssertEqual(whole.unplaced.count, 0)
+        XCTAssertFalse(whole.outOfWork)
+        XCTAssertLessThanOrEqual(whole.work.starts * 3, whole.workLimit, "a generated session should need a third of the limit at most")
+
+        var cut = SittingLayout(problem, panelCapacity: campaign.maxSittingsPerDay / 2)
+        cut.workLimit = whole.work.starts / 4
+        cut.run()
+        XCTAssertTrue(cut.outOfWork)
+        XCTAssertGreaterThan(cut.unplaced.count, 0)
+        XCTAssertEqual(Set(cut.unplaced.map(\.request)).count, cut.unplaced.count, "each sitting left out once")
+    }
 }
+

@@ -100,6 +100,12 @@ public struct Planner {
                 last = (Self.juryPanels(layout.panels, sittingsPerJury: half, solo: feedback.solo), layout.unplaced)
                 reasons = layout.unplaced.map(\.reason)
                 options.progress?("layout \(attempt + 1): \(layout.unplaced.count) sitting(s) found no place; placing their candidates first")
+                // A layout that ran out of starts to weigh says nothing a next one would not:
+                // the sittings are placed with their juries from here (`buildOnce` below).
+                if layout.outOfWork {
+                    options.progress?("layout \(attempt + 1) stopped after \(layout.workLimit) starts weighed; no further layout is tried")
+                    break
+                }
                 for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { feedback.priority[c, default: 0] += 1 } }
                 // Days held back for stage 2 may now be too tight for stage 1: give back what was
                 // taken from the kinds of seat those sittings need (the sittings that could not

@@ -13,6 +13,7 @@ extension SittingLayout {
     }
 
     func startInPanel(_ panel: Panel, _ r: SittingRequest) -> Int? {
+        work.starts += 1
         let hours = problem.hours(panel.period)
         let day = problem.day(panel.period)
         // Packed panels put sittings back to back: each has its own jury (stage 2 keeps R3).

@@ -68,8 +68,19 @@ struct SittingLayout {
         var examMajor = false
     }
 
+    /// Start times weighed (`startInPanel`) so far, in a box shared by copies of this layout.
+    final class Work { var starts = 0 }
+    let work = Work()
+    /// The layout stops placing (the rest stays unplaced) after this many starts weighed:
+    /// about four times what generated sessions need (0.22–0.26 × sittings²), while one whose
+    /// members are available only in exact time ranges weighed 13 × sittings² (51 s at 100
+    /// CSEC candidates) to leave two thirds unplaced. A count, not seconds: the same on any machine.
+    var workLimit: Int
+    var outOfWork: Bool { work.starts >= workLimit }
+
     init(_ problem: PlanningProblem, panelCapacity: Int) {
         self.problem = problem
+        workLimit = max(200_000, problem.requests.count * problem.requests.count)
         self.panelCapacity = max(1, panelCapacity)
         capacity = self.panelCapacity
         panelsAt = Array(repeating: [], count: problem.periods.count)
@@ -256,6 +267,7 @@ struct SittingLayout {
     /// Places a request at its cheapest feasible option, in a panel of normal length if it can;
     /// false when there is none.
     mutating func place(_ requestID: Int, deadline: Int?, only: Period? = nil) -> Bool {
+        guard !outOfWork else { return false }
         if placeWithin(requestID, deadline: deadline, only: only) { return true }
         let longest = max(panelCapacity, campaign.maxSittingsPerDay)
         guard longest > panelCapacity else { return false }
