@@ -60,8 +60,9 @@ final class LayoutSearchTests: XCTestCase {
     /// out whole well inside the limit, and a layout that reaches it stops placing (the rest
     /// is left to the construction that knows juries) instead of running on for most of the
     /// time limit, as one did for 51 s on a session whose members were available only at a
-    /// witness's sittings.
-    func testLayoutWeighsAtMostItsLimitOfStarts() {
+    /// witness's sittings. The limit is checked before each placement, so the one in progress
+    /// may weigh a few starts beyond it.
+    func testLayoutStopsPlacingOnceItsLimitOfStartsIsReached() {
         let campaign = CampaignGenerator(preset: .csec, candidates: 100, seed: 1, days: 8).generate()
         let problem = PlanningProblem(campaign)
         var whole = SittingLayout(problem, panelCapacity: campaign.maxSittingsPerDay / 2)
@@ -78,4 +79,3 @@ final class LayoutSearchTests: XCTestCase {
         XCTAssertEqual(Set(cut.unplaced.map(\.request)).count, cut.unplaced.count, "each sitting left out once")
     }
 }
-
