@@ -50,11 +50,14 @@ public struct UnplacedSitting: Sendable, Hashable {
     /// Candidate ids (one for an oral, several for a group sitting).
     public var candidates: [String]
     public var reason: String
+    /// True when the reason proves that no plan can hold the sitting (not only this one).
+    public var proven: Bool
 
-    public init(exam: String, candidates: [String], reason: String) {
+    public init(exam: String, candidates: [String], reason: String, proven: Bool = false) {
         self.exam = exam
         self.candidates = candidates
         self.reason = reason
+        self.proven = proven
     }
 
     public var description: String { "\(exam) of \(candidates.joined(separator: ", ")): \(reason)" }

@@ -60,7 +60,7 @@ extension Planner {
             let proof = proven.first { line in
                 line.hasPrefix("\(request.exam.id) of ") && (ids.contains { line.contains("(\($0))") } || groups.contains { line.hasPrefix("\(request.exam.id) of group \($0) ") })
             }
-            return UnplacedSitting(exam: request.exam.id, candidates: ids, reason: proof ?? left[r]!)
+            return UnplacedSitting(exam: request.exam.id, candidates: ids, reason: proof ?? left[r]!, proven: proof != nil)
         }
         // Nothing can be placed and the campaign is proven impossible: that proof is the answer.
         if schedule.rows.isEmpty, !proven.isEmpty { return .infeasible(proven) }

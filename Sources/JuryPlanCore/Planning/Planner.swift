@@ -30,8 +30,12 @@ public struct Planner {
 
     public func run() -> PlanOutcome {
         let clock = Stopwatch()
-        let budget = SearchBudget()
         let problem = PlanningProblem(campaign)
+        return settle(search(problem, clock: clock), problem: problem, clock: clock)
+    }
+
+    private func search(_ problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
+        let budget = SearchBudget()
         let committees = CommitteeProblem(problem)
         // With --allow-partial a session proven impossible is still planned as far as it goes.
         if !options.allowPartial {

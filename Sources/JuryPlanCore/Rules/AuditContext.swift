@@ -8,10 +8,10 @@ public struct AuditContext {
     public private(set) var breaches: [Breach] = []
     public private(set) var warnings: [String] = []
 
-    public init(campaign: Campaign, schedule: Schedule) {
+    public init(campaign: Campaign, schedule: Schedule, availability: Availability? = nil) {
         self.campaign = campaign
         self.schedule = schedule
-        self.availability = Availability(campaign)
+        self.availability = availability ?? Availability(campaign)
         self.sittings = Sitting.group(schedule, in: campaign)
     }
 
@@ -87,8 +87,9 @@ public enum RuleCatalogue {
         (.r18, JuryRules.checkR18),
     ]
 
-    public static func audit(_ schedule: Schedule, against campaign: Campaign, rules: Set<RuleID> = Set(RuleID.allCases)) -> Audit {
-        var context = AuditContext(campaign: campaign, schedule: schedule)
+    public static func audit(_ schedule: Schedule, against campaign: Campaign, rules: Set<RuleID> = Set(RuleID.allCases),
+                             availability: Availability? = nil) -> Audit {
+        var context = AuditContext(campaign: campaign, schedule: schedule, availability: availability)
         for (rule, check) in checks where rules.contains(rule) { check(&context) }
         var seen = Set<Breach>()
         let breaches = context.breaches.filter { seen.insert($0).inserted }.sorted {

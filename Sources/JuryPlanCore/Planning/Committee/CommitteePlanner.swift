@@ -258,7 +258,8 @@ struct CommitteePlanner {
             let names = sitting.members.map { campaign.members[$0].id }.joined(separator: ", ")
             let reason = sitting.impossibility
                 ?? "every start at which its committee (\(names)) is available is taken by their other sittings, the candidate's other exams or the rooms"
-            return UnplacedSitting(exam: sitting.request.exam.id, candidates: sitting.request.candidates.map { campaign.candidates[$0].id }, reason: reason)
+            return UnplacedSitting(exam: sitting.request.exam.id, candidates: sitting.request.candidates.map { campaign.candidates[$0].id }, reason: reason,
+                                  proven: sitting.impossibility != nil)
         }
     }
 

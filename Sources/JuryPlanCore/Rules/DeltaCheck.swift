@@ -1,0 +1,72 @@
+/// What a move breaks: the breaches a schedule has once rows are added to it and others taken
+/// out, that it did not have before (R1's "not scheduled" for a row added is thereby fixed, not
+/// new). It runs the catalogue's own checks, so a move is judged exactly as `check` judges the
+/// whole schedule, but only on the rows the move can affect: every rule of SPEC §1.2 is a
+/// property of one sitting, or of the rows of one candidate, one member or one room on a day,
+/// so a breach the move makes or mends lies among the rows that share a candidate, a member or
+/// a room and day with a row added or taken out.
+///
+/// A breach whose count changes ("sits 6 times on 2027-06-15" where it sat 5) is reported as
+/// new: the move made it worse.
+public struct DeltaCheck {
+    public let campaign: Campaign
+    public let schedule: Schedule
+    private let availability: Availability
+    private let rowsOfCandidate: [String: [Int]]
+    private let rowsOfMember: [String: [Int]]
+    private let rowsOfRoomDay: [RoomDay: [Int]]
+
+    private struct RoomDay: Hashable {
+        var room: String
+        var day: Day
+    }
+
+    public init(schedule: Schedule, campaign: Campaign, availability: Availability? = nil) {
+        self.campaign = campaign
+        self.schedule = schedule
+        self.availability = availability ?? Availability(campaign)
+        var byCandidate: [String: [Int]] = [:], byMember: [String: [Int]] = [:], byRoomDay: [RoomDay: [Int]] = [:]
+        for (i, row) in schedule.rows.enumerated() {
+            byCandidate[row.candidateID, default: []].append(i)
+            for id in Set(row.jury) { byMember[id, default: []].append(i) }
+            byRoomDay[RoomDay(room: row.room, day: row.day), default: []].append(i)
+        }
+        rowsOfCandidate = byCandidate
+        rowsOfMember = byMember
+        rowsOfRoomDay = byRoomDay
+    }
+
+    /// The breaches of `rules` that adding `added` and taking out the rows at `removed` makes,
+    /// in the catalogue's order.
+    public func breaches(adding added: [ScheduleRow], removing removed: Set<Int> = [],
+                         rules: Set<RuleID> = Set(RuleID.allCases)) -> [Breach] {
+        let moved = added + removed.map { schedule.rows[$0] }
+        var near = Set<Int>()
+        for row in moved {
+            near.formUnion(rowsOfCandidate[row.candidateID] ?? [])
+            for id in row.jury { near.formUnion(rowsOfMember[id] ?? []) }
+            near.formUnion(rowsOfRoomDay[RoomDay(room: row.room, day: row.day)] ?? [])
+        }
+        let kept = near.sorted()
+        let before = Schedule(rows: kept.map { schedule.rows[$0] }, file: schedule.file)
+        let after = Schedule(rows: kept.filter { !removed.contains($0) }.map { schedule.rows[$0] } + added, file: schedule.file)
+        let old = Set(RuleCatalogue.audit(before, against: campaign, rules: rules, availability: availability).breaches.map(Key.init))
+        return RuleCatalogue.audit(after, against: campaign, rules: rules, availability: availability).breaches.filter { !old.contains(Key($0)) }
+    }
+
+    /// True when the move breaks none of `rules`.
+    public func keeps(adding added: [ScheduleRow], removing removed: Set<Int> = [], rules: Set<RuleID> = Set(RuleID.allCases)) -> Bool {
+        breaches(adding: added, removing: removed, rules: rules).isEmpty
+    }
+
+    /// A breach as the move sees it: the same rule saying the same thing (lines and people follow
+    /// from the message).
+    private struct Key: Hashable {
+        var rule: RuleID
+        var message: String
+        init(_ breach: Breach) {
+            rule = breach.rule
+            message = breach.message
+        }
+    }
+}
