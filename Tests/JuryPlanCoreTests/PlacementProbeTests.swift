@@ -65,10 +65,12 @@ final class PlacementProbeTests: XCTestCase {
         XCTAssertEqual(taken.count, 2)
         let kept = Schedule(rows: witness.rows.filter { row in !taken.contains(row) })
         let proof = UnplacedSitting(exam: "BC1", candidates: [candidate], reason: "proof", proven: true)
-        let follower = UnplacedSitting(exam: "FINAL", candidates: [candidate], reason: "BC1 must come first (R13)")
+        let follower = UnplacedSitting(exam: "FINAL", candidates: [candidate], reason: "no place found")
         let outcome = settle(Plan(schedule: kept, figures: PlanFigures(), unplaced: [proof, follower]), campaign)
         guard case .notFound(_, let partial?) = outcome else { return XCTFail("\(outcome)") }
-        XCTAssertEqual(partial.unplaced, [proof, follower], "neither is placed nor explained again")
+        var waiting = follower
+        waiting.reason = "BC1 of \(candidate), which must come first, is not placed (R13)"
+        XCTAssertEqual(partial.unplaced, [proof, waiting], "neither is placed; the follower says what it waits for")
         XCTAssertEqual(partial.schedule.rows.count, kept.rows.count)
     }
 }

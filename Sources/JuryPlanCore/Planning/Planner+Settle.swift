@@ -51,8 +51,12 @@ extension Planner {
         }
         let schedule = Schedule(rows: rows, file: plan.schedule.file).sorted
         let unplaced = left.map { sitting -> UnplacedSitting in
-            guard let days = explained[sitting], !days.isEmpty else { return sitting }
             var sitting = sitting
+            if !sitting.proven, let first = prerequisite(of: sitting, among: left) {
+                sitting.reason = "\(first.exam) of \(first.candidates.joined(separator: ", ")), which must come first, is not placed (R13)"
+                return sitting
+            }
+            guard let days = explained[sitting], !days.isEmpty else { return sitting }
             let more = days.count - Self.daysExplained
             sitting.reason += ". Day by day, nearest first: " + days.prefix(Self.daysExplained).joined(separator: "; ")
                 + (more > 0 ? "; and \(more) other day\(more == 1 ? "" : "s") that get less far" : "")
@@ -76,8 +80,13 @@ extension Planner {
     /// True while an exam this sitting must follow (R13) is left out for one of its candidates:
     /// its reason then says so, and it is tried once that one is placed.
     private func waits(_ sitting: UnplacedSitting, among left: [UnplacedSitting]) -> Bool {
-        guard let exam = campaign.exam(sitting.exam) else { return false }
-        return left.contains { other in
+        prerequisite(of: sitting, among: left) != nil
+    }
+
+    /// A sitting left out that this one must follow for one of its candidates (R13).
+    private func prerequisite(of sitting: UnplacedSitting, among left: [UnplacedSitting]) -> UnplacedSitting? {
+        guard let exam = campaign.exam(sitting.exam) else { return nil }
+        return left.first { other in
             other.exam != sitting.exam && campaign.exam(exam, follows: campaign.canonicalExamID(other.exam))
                 && other.candidates.contains { sitting.candidates.contains($0) }
         }
