@@ -73,4 +73,46 @@ final class PlacementProbeTests: XCTestCase {
         XCTAssertEqual(partial.unplaced, [proof, waiting], "neither is placed; the follower says what it waits for")
         XCTAssertEqual(partial.schedule.rows.count, kept.rows.count)
     }
+
+    /// Members available exactly when a lawful plan has them sit; in the partial plan, candidate
+    /// b's BC1 has taken the time and jury of candidate a's, and a cannot sit in b's old place.
+    /// No place is free for a's BC1 (the probe says so), but b's BC1 can step back: the last
+    /// look moves it and seats a's, and the plan is whole and lawful.
+    func testASittingStepsAsideForALeftOutOne() throws {
+        var tried = 0
+        for seed: UInt64 in 36...44 {
+            guard let generated = TightSessionGenerator(preset: .csec, candidates: 10, seed: seed).generate() else { continue }
+            let (loose, witness) = generated
+            let campaign = ExactWindowTests.exactWindows(loose, witness: witness)
+            let orals = witness.rows.indices.filter { witness.rows[$0].exam == "BC1" }
+            for a in orals {
+                for b in orals where b != a && witness.rows[b].time.minutes == witness.rows[a].time.minutes {
+                    var rows = witness.rows
+                    let sitting = rows[a]
+                    rows[b].day = sitting.day
+                    rows[b].time = sitting.time
+                    rows[b].room = sitting.room
+                    rows[b].site = sitting.site
+                    rows[b].jury = sitting.jury
+                    rows[b].president = sitting.president
+                    rows.remove(at: a)
+                    let partial = Schedule(rows: rows)
+                    let left = UnplacedSitting(exam: "BC1", candidates: [sitting.candidateID], reason: "taken out")
+                    guard Planner.breaches(of: partial, besides: [left], campaign: campaign).isEmpty else { continue }
+                    let probe = PlacementProbe(schedule: partial, campaign: campaign, availability: Availability(campaign))
+                    guard case .blocked = probe.probe(exam: try XCTUnwrap(campaign.exam("BC1")), candidates: [try XCTUnwrap(campaign.candidate(sitting.candidateID))]) else { continue }
+                    tried += 1
+                    var figures = PlanFigures()
+                    PlanMeasures.fill(&figures, schedule: partial, campaign: campaign)
+                    guard case .planned(let plan) = settle(Plan(schedule: partial, figures: figures, unplaced: [left]), campaign) else {
+                        return XCTFail("seed \(seed): \(witness.rows[b].candidateID)'s BC1 could step back for \(sitting.candidateID)'s")
+                    }
+                    XCTAssertEqual(RuleCatalogue.audit(plan.schedule, against: campaign).breaches.map(\.description), [])
+                    XCTAssertEqual(plan.schedule.rows.count, witness.rows.count)
+                    if tried == 3 { return }
+                }
+            }
+        }
+        XCTAssertGreaterThan(tried, 0, "no case where the left-out sitting has no free place")
+    }
 }

@@ -1,12 +1,18 @@
-/// The last look at a plan that leaves sittings out (`PlacementProbe`): each sitting without a
+/// The last look at a plan that leaves sittings out (`PlacementProbe`). Each sitting without a
 /// proof is tried at every day, start, room and jury the rules allow beside the plan as it
 /// stands, and placed where one keeps every rule (the searches before place sittings among
-/// others, and may miss a place that is simply free); what still has no place gets, day by
-/// day, what stops it in the users' words: the candidate's day, the rooms, the members free
-/// then, or the jury they would form.
+/// others, and may miss a place that is simply free); then, while a budget of tries lasts, a
+/// sitting of the plan steps aside for it and is placed again elsewhere (`ejections`). What
+/// still has no place gets, day by day, what stops it in the users' words: the candidate's
+/// day, the rooms, the members free then, or the jury they would form. Deterministic: tries are
+/// counted, not timed.
 extension Planner {
     /// Days named in an unplaced sitting's reason; the others are summed up in one clause.
     static let daysExplained = 4
+    /// Ejections tried in one last look of a session of up to 10 days (fewer beyond: a try
+    /// probes every day), and at most for one left-out sitting, which gets one round of them.
+    static let ejectionTrials = 150
+    static let ejectionsPerSitting = 24
 
     func settle(_ outcome: PlanOutcome, problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
         switch outcome {
@@ -20,48 +26,50 @@ extension Planner {
         }
     }
 
+    /// The rows and left-out sittings of a plan while the last look works on them.
+    private struct Settling {
+        var rows: [ScheduleRow]
+        var left: [UnplacedSitting]
+        /// Why each left-out sitting found no place, and the version of the rows that said so.
+        var blocked: [UnplacedSitting: (version: Int, days: [String])] = [:]
+        var version = 0
+        var placed = 0
+        /// Sittings whose round of ejections was spent.
+        var ejected: Set<UnplacedSitting> = []
+    }
+
     /// The plan with every sitting the probe could place placed and every other reason
     /// explained day by day; nil when the result would break a rule (a bug: the plan as it was
     /// is kept).
     private func settled(_ plan: Plan, problem: PlanningProblem, clock: Stopwatch) -> Plan? {
         let availability = Availability(campaign)
-        var rows = plan.schedule.rows
-        var left = plan.unplaced
-        var explained: [UnplacedSitting: [String]] = [:]
-        var placed = 0
-        var progress = true
-        while progress {
-            progress = false
-            for (i, sitting) in left.enumerated() where !sitting.proven && explained[sitting] == nil && !waits(sitting, among: left) {
-                guard let exam = campaign.exam(sitting.exam) else { continue }
-                let candidates = sitting.candidates.compactMap { campaign.candidate($0) }
-                let probe = PlacementProbe(schedule: Schedule(rows: rows), campaign: campaign, availability: availability)
-                switch probe.probe(exam: exam, candidates: candidates) {
-                case .place(let found):
-                    rows += found
-                    left.remove(at: i)
-                    placed += 1
-                    progress = true
-                    options.progress?("\(sitting.exam) of \(sitting.candidates.joined(separator: ", ")) placed on \(found[0].day.iso) \(Clock.format(found[0].time.start)) in room \(found[0].room)")
-                case .blocked(let days):
-                    explained[sitting] = days
-                }
-                if progress { break }
-            }
+        var state = Settling(rows: plan.schedule.rows, left: plan.unplaced)
+        var budget = Self.ejectionTrials * 10 / max(10, campaign.days.count)
+        while true {
+            placeWhatFits(&state, availability)
+            guard budget > 0, eject(&state, availability, budget: &budget) else { break }
         }
-        let schedule = Schedule(rows: rows, file: plan.schedule.file).sorted
-        let unplaced = left.map { sitting -> UnplacedSitting in
+        let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
+        let unplaced = state.left.map { sitting -> UnplacedSitting in
             var sitting = sitting
-            if !sitting.proven, let first = prerequisite(of: sitting, among: left) {
+            if !sitting.proven, let first = prerequisite(of: sitting, among: state.left) {
                 sitting.reason = "\(first.exam) of \(first.candidates.joined(separator: ", ")), which must come first, is not placed (R13)"
                 return sitting
             }
-            guard let days = explained[sitting], !days.isEmpty else { return sitting }
+            guard !sitting.proven, let (exam, candidates) = parts(of: sitting) else { return sitting }
+            var days: [String] = []
+            if let known = state.blocked[sitting], known.version == state.version {
+                days = known.days
+            } else if case .blocked(let found) = probe.probe(exam: exam, candidates: candidates) {
+                days = found
+            }
+            guard !days.isEmpty else { return sitting }
             let more = days.count - Self.daysExplained
             sitting.reason += ". Day by day, nearest first: " + days.prefix(Self.daysExplained).joined(separator: "; ")
                 + (more > 0 ? "; and \(more) other day\(more == 1 ? "" : "s") that get less far" : "")
             return sitting
         }
+        let schedule = Schedule(rows: state.rows, file: plan.schedule.file).sorted
         var figures = plan.figures
         PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
         figures.seconds = clock.elapsed
@@ -70,17 +78,82 @@ extension Planner {
             let lower = LowerBound.compute(problem)
             figures.bound = min(lower.bound, figures.objective)
             (figures.memberDaysBound, figures.roomHalfDaysBound, figures.candidateDaysBound) = (lower.memberDays, lower.roomHalfDays, lower.candidateDays)
-        } else if placed > 0 {
+        } else if state.placed > 0 {
             guard Self.breaches(of: schedule, besides: unplaced, campaign: campaign).isEmpty else { return nil }
         }
-        if placed > 0 { options.progress?("\(placed) sitting(s) placed by the last look, \(unplaced.count) left out") }
+        if state.placed > 0 { options.progress?("\(state.placed) sitting(s) placed by the last look, \(unplaced.count) left out") }
         return Plan(schedule: schedule, figures: figures, unplaced: unplaced)
     }
 
-    /// True while an exam this sitting must follow (R13) is left out for one of its candidates:
-    /// its reason then says so, and it is tried once that one is placed.
-    private func waits(_ sitting: UnplacedSitting, among left: [UnplacedSitting]) -> Bool {
-        prerequisite(of: sitting, among: left) != nil
+    /// Places, one at a time, each left-out sitting that has a free place; remembers why the
+    /// others have none (a placement only takes room, so they stay without one).
+    private func placeWhatFits(_ state: inout Settling, _ availability: Availability) {
+        var progress = true
+        while progress {
+            progress = false
+            for (i, sitting) in state.left.enumerated() where tryable(sitting, state) && state.blocked[sitting]?.version != state.version {
+                guard let (exam, candidates) = parts(of: sitting) else { continue }
+                let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
+                switch probe.probe(exam: exam, candidates: candidates) {
+                case .place(let found):
+                    state.rows += found
+                    state.left.remove(at: i)
+                    state.placed += 1
+                    state.version += 1
+                    // Still blocked: a placement only takes room.
+                    for (key, value) in state.blocked { state.blocked[key] = (state.version, value.days) }
+                    options.progress?("\(sitting.exam) of \(sitting.candidates.joined(separator: ", ")) placed on \(found[0].day.iso) \(Clock.format(found[0].time.start)) in room \(found[0].room)")
+                    progress = true
+                case .blocked(let days):
+                    state.blocked[sitting] = (state.version, days)
+                }
+                if progress { break }
+            }
+        }
+    }
+
+    /// One ejection that places a left-out sitting: a sitting of the plan steps aside for it
+    /// on a day and is placed again elsewhere. False when none of the tries within the budget
+    /// works.
+    private func eject(_ state: inout Settling, _ availability: Availability, budget: inout Int) -> Bool {
+        for (i, sitting) in state.left.enumerated() where tryable(sitting, state) && !state.ejected.contains(sitting) {
+            guard let (exam, candidates) = parts(of: sitting) else { continue }
+            state.ejected.insert(sitting)
+            // The budget shared out among the sittings still to try.
+            let waiting = state.left.filter { tryable($0, state) && !state.ejected.contains($0) }.count + 1
+            let share = min(Self.ejectionsPerSitting, max(6, budget / waiting), budget)
+            let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
+            for ejection in probe.ejections(exam: exam, candidates: candidates, limit: share) {
+                budget -= 1
+                let stepping = ejection.rows.map { state.rows[$0] }
+                let aside = Set(ejection.rows)
+                let without = state.rows.indices.filter { !aside.contains($0) }.map { state.rows[$0] }
+                let first = PlacementProbe(schedule: Schedule(rows: without), campaign: campaign, availability: availability)
+                guard case .success(let seated) = first.probe(exam: exam, candidates: candidates, on: ejection.day),
+                      let movedExam = campaign.exam(stepping[0].exam) else { continue }
+                let second = PlacementProbe(schedule: Schedule(rows: without + seated), campaign: campaign, availability: availability)
+                guard case .place(let moved) = second.probe(exam: movedExam, candidates: stepping.compactMap { campaign.candidate($0.candidateID) }) else { continue }
+                state.rows = without + seated + moved
+                state.left.remove(at: i)
+                state.placed += 1
+                state.version += 1
+                options.progress?("\(sitting.exam) of \(sitting.candidates.joined(separator: ", ")) placed on \(seated[0].day.iso) \(Clock.format(seated[0].time.start)), \(movedExam.id) of \(stepping[0].candidateID) moved to \(moved[0].day.iso) \(Clock.format(moved[0].time.start))")
+                return true
+            }
+            if budget <= 0 { return false }
+        }
+        return false
+    }
+
+    /// Not proven impossible, and not waiting for a left-out prerequisite (R13).
+    private func tryable(_ sitting: UnplacedSitting, _ state: Settling) -> Bool {
+        !sitting.proven && prerequisite(of: sitting, among: state.left) == nil
+    }
+
+    private func parts(of sitting: UnplacedSitting) -> (Exam, [Candidate])? {
+        guard let exam = campaign.exam(sitting.exam) else { return nil }
+        let candidates = sitting.candidates.compactMap { campaign.candidate($0) }
+        return candidates.isEmpty ? nil : (exam, candidates)
     }
 
     /// A sitting left out that this one must follow for one of its candidates (R13).

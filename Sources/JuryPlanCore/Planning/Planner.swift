@@ -31,8 +31,15 @@ public struct Planner {
     public func run() -> PlanOutcome {
         let clock = Stopwatch()
         let problem = PlanningProblem(campaign)
-        return settle(search(problem, clock: clock), problem: problem, clock: clock)
+        // The search leaves a tenth of the time limit (at most 5 s) to the last look at a plan
+        // that leaves sittings out (`settle`), which counts its tries rather than the clock.
+        var searching = self
+        searching.options.timeLimit = options.timeLimit - min(options.timeLimit * 0.1, Self.lastLookReserve)
+        return settle(searching.search(problem, clock: clock), problem: problem, clock: clock)
     }
+
+    /// Seconds of the time limit kept for the last look.
+    static let lastLookReserve = 5.0
 
     private func search(_ problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
         let budget = SearchBudget()

@@ -15,6 +15,7 @@ public struct DeltaCheck {
     private let rowsOfCandidate: [String: [Int]]
     private let rowsOfMember: [String: [Int]]
     private let rowsOfRoomDay: [RoomDay: [Int]]
+    private let before = Before()
 
     private struct RoomDay: Hashable {
         var room: String
@@ -48,10 +49,36 @@ public struct DeltaCheck {
             near.formUnion(rowsOfRoomDay[RoomDay(room: row.room, day: row.day)] ?? [])
         }
         let kept = near.sorted()
-        let before = Schedule(rows: kept.map { schedule.rows[$0] }, file: schedule.file)
         let after = Schedule(rows: kept.filter { !removed.contains($0) }.map { schedule.rows[$0] } + added, file: schedule.file)
-        let old = Set(RuleCatalogue.audit(before, against: campaign, rules: rules, availability: availability).breaches.map(Key.init))
+        let old = breachesBefore(kept, rules: rules)
         return RuleCatalogue.audit(after, against: campaign, rules: rules, availability: availability).breaches.filter { !old.contains(Key($0)) }
+    }
+
+    /// The rows of the schedule that name this candidate.
+    public func rows(ofCandidate id: String) -> [Int] { rowsOfCandidate[id] ?? [] }
+
+    /// The breaches the schedule's rows `kept` have among themselves: the same for every move
+    /// near them (a probe tries many starts against one candidate's day), so kept once.
+    private func breachesBefore(_ kept: [Int], rules: Set<RuleID>) -> Set<Key> {
+        let key = BeforeKey(rows: kept, rules: rules)
+        if let known = before.audits[key] { return known }
+        let rows = Schedule(rows: kept.map { schedule.rows[$0] }, file: schedule.file)
+        let found = Set(RuleCatalogue.audit(rows, against: campaign, rules: rules, availability: availability).breaches.map(Key.init))
+        if before.audits.count < Self.beforeKept { before.audits[key] = found }
+        return found
+    }
+
+    /// At most this many audits are kept (a few per probed day).
+    private static let beforeKept = 4_096
+
+    private struct BeforeKey: Hashable {
+        var rows: [Int]
+        var rules: Set<RuleID>
+    }
+
+    /// Shared by copies: a check is a value, its memory of audits is not part of it.
+    private final class Before {
+        var audits: [BeforeKey: Set<Key>] = [:]
     }
 
     /// True when the move breaks none of `rules`.
