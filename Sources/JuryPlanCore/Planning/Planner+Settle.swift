@@ -9,10 +9,15 @@
 extension Planner {
     /// Days named in an unplaced sitting's reason; the others are summed up in one clause.
     static let daysExplained = 4
-    /// Ejections tried in one last look of a session of up to 10 days (fewer beyond: a try
-    /// probes every day), and at most for one left-out sitting, which gets one round of them.
-    static let ejectionTrials = 150
+    /// Probes (a sitting tried at every day, start, room and jury) one last look may spend on
+    /// placing, in a session of up to 500 sittings over up to 10 days (fewer beyond: a probe
+    /// costs more): about 5 s at 100 CSEC candidates. An ejection costs two.
+    static let probes = 200
+    /// Ejections tried at most for one left-out sitting, which gets one round of them.
     static let ejectionsPerSitting = 24
+    /// Left-out sittings explained day by day at most (each costs a probe); the others keep
+    /// the search's reason.
+    static let sittingsExplained = 40
 
     func settle(_ outcome: PlanOutcome, problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
         switch outcome {
@@ -36,6 +41,8 @@ extension Planner {
         var placed = 0
         /// Sittings whose round of ejections was spent.
         var ejected: Set<UnplacedSitting> = []
+        /// Probes left to spend on placing.
+        var probes: Int
     }
 
     /// The plan with every sitting the probe could place placed and every other reason
@@ -43,20 +50,22 @@ extension Planner {
     /// is kept).
     private func settled(_ plan: Plan, problem: PlanningProblem, clock: Stopwatch) -> Plan? {
         let availability = Availability(campaign)
-        var state = Settling(rows: plan.schedule.rows, left: plan.unplaced)
-        var budget = Self.ejectionTrials * 10 / max(10, campaign.days.count)
+        let probes = Self.probes * 500 / max(500, problem.requests.count) * 10 / max(10, campaign.days.count)
+        var state = Settling(rows: plan.schedule.rows, left: plan.unplaced, probes: probes)
         while true {
             placeWhatFits(&state, availability)
-            guard budget > 0, eject(&state, availability, budget: &budget) else { break }
+            guard state.probes > 0, eject(&state, availability) else { break }
         }
         let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
+        var explaining = Self.sittingsExplained
         let unplaced = state.left.map { sitting -> UnplacedSitting in
             var sitting = sitting
             if !sitting.proven, let first = prerequisite(of: sitting, among: state.left) {
                 sitting.reason = "\(first.exam) of \(first.candidates.joined(separator: ", ")), which must come first, is not placed (R13)"
                 return sitting
             }
-            guard !sitting.proven, let (exam, candidates) = parts(of: sitting) else { return sitting }
+            guard !sitting.proven, explaining > 0, let (exam, candidates) = parts(of: sitting) else { return sitting }
+            explaining -= 1
             var days: [String] = []
             if let known = state.blocked[sitting], known.version == state.version {
                 days = known.days
@@ -92,7 +101,9 @@ extension Planner {
         while progress {
             progress = false
             for (i, sitting) in state.left.enumerated() where tryable(sitting, state) && state.blocked[sitting]?.version != state.version {
+                guard state.probes > 0 else { return }
                 guard let (exam, candidates) = parts(of: sitting) else { continue }
+                state.probes -= 1
                 let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
                 switch probe.probe(exam: exam, candidates: candidates) {
                 case .place(let found):
@@ -115,16 +126,18 @@ extension Planner {
     /// One ejection that places a left-out sitting: a sitting of the plan steps aside for it
     /// on a day and is placed again elsewhere. False when none of the tries within the budget
     /// works.
-    private func eject(_ state: inout Settling, _ availability: Availability, budget: inout Int) -> Bool {
+    private func eject(_ state: inout Settling, _ availability: Availability) -> Bool {
         for (i, sitting) in state.left.enumerated() where tryable(sitting, state) && !state.ejected.contains(sitting) {
             guard let (exam, candidates) = parts(of: sitting) else { continue }
             state.ejected.insert(sitting)
             // The budget shared out among the sittings still to try.
             let waiting = state.left.filter { tryable($0, state) && !state.ejected.contains($0) }.count + 1
-            let share = min(Self.ejectionsPerSitting, max(6, budget / waiting), budget)
+            let trials = state.probes / 2
+            let share = min(Self.ejectionsPerSitting, max(6, trials / waiting), trials)
+            guard share > 0 else { return false }
             let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
             for ejection in probe.ejections(exam: exam, candidates: candidates, limit: share) {
-                budget -= 1
+                state.probes -= 2
                 let stepping = ejection.rows.map { state.rows[$0] }
                 let aside = Set(ejection.rows)
                 let without = state.rows.indices.filter { !aside.contains($0) }.map { state.rows[$0] }
@@ -140,7 +153,7 @@ extension Planner {
                 options.progress?("\(sitting.exam) of \(sitting.candidates.joined(separator: ", ")) placed on \(seated[0].day.iso) \(Clock.format(seated[0].time.start)), \(movedExam.id) of \(stepping[0].candidateID) moved to \(moved[0].day.iso) \(Clock.format(moved[0].time.start))")
                 return true
             }
-            if budget <= 0 { return false }
+            if state.probes < 2 { return false }
         }
         return false
     }
