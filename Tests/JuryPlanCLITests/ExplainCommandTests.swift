@@ -32,7 +32,7 @@ final class ExplainCommandTests: TemporaryFolderTestCase {
 
     func testExplainNamesEachSittingThatFindsNoPlaceDayByDay() throws {
         let folder = try campaignWithASittingNobodyCanSit()
-        let explained = juryplan(["explain", "--campaign", folder.path, "--time-limit", "3"])
+        let explained = juryplan(["explain", "--campaign", folder.path, "--time-limit", "10"])
         XCTAssertEqual(explained.code, 3, explained.out + explained.err)
         // The BC1 taken out, or another candidate's whose place it took: some BC1 is left out.
         XCTAssertTrue(explained.out.contains("  - BC1 of "), explained.out)
@@ -41,7 +41,7 @@ final class ExplainCommandTests: TemporaryFolderTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("schedule.csv").path), "explain writes nothing")
 
         let out = scratch.appendingPathComponent("partial.csv")
-        let partial = juryplan(["plan", "--allow-partial", "--time-limit", "3", "--campaign", folder.path, "--out", out.path])
+        let partial = juryplan(["plan", "--allow-partial", "--time-limit", "10", "--campaign", folder.path, "--out", out.path])
         XCTAssertEqual(partial.code, 0, partial.err)
         XCTAssertTrue(partial.out.contains("  - BC1 of ") && partial.out.contains("Day by day"), partial.out)
         let (schedule, _) = try ScheduleCSV.read(contentsOf: out, displayName: "partial.csv")

@@ -41,7 +41,7 @@ struct JurySeats {
 
     /// "2 professionals", "1 certifier + 2 professionals", "3 members".
     var needs: String {
-        seats.count == 1 && seats[0].role == nil ? "\(size) member\(size == 1 ? "" : "s")" : describeRoles(exam.jury.roles)
+        seats.count == 1 && seats[0].role == nil ? "\(size) member\(size == 1 ? "" : "s")" : describeRoles(exam.jury.roles.filter { $0.value > 0 })
     }
 
     private func fits(_ id: String, _ seat: Int) -> Bool {

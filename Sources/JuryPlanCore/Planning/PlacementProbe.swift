@@ -130,6 +130,7 @@ struct PlacementProbe {
         var best: (score: Int, start: Int, room: Room, free: [String], blocked: [String: RuleID])?
         var juriesTried = 0
         var juryMiss: (start: Int, room: Room, breach: Breach)?
+        var juriesMissed = 0
         for (start, room) in places {
             var free: [String] = []
             var blocked: [String: RuleID] = [:]
@@ -145,7 +146,12 @@ struct PlacementProbe {
                 tried += 1
                 let rows = trial.rows(start, room: room, jury: jury, president: seats.president(of: jury))
                 let breaches = delta.breaches(adding: rows, rules: Self.juryRules)
-                if breaches.isEmpty { found = rows } else if juryMiss == nil { juryMiss = (start, room, breaches[0]) }
+                if breaches.isEmpty {
+                    found = rows
+                } else {
+                    juriesMissed += 1
+                    if juryMiss == nil { juryMiss = (start, room, breaches[0]) }
+                }
                 return found == nil && tried < Self.juriesPerPlace
             }
             juriesTried += tried
@@ -154,7 +160,7 @@ struct PlacementProbe {
         guard let best else { return .failure(DayVerdict(stage: 2, score: 0, text: "no member may sit it")) }
         if let juryMiss {
             return .failure(DayVerdict(stage: 3, score: 0,
-                text: "enough members are free (at \(Clock.format(juryMiss.start)) in room \(juryMiss.room.id)), but no jury of them keeps every rule: \(juryMiss.breach.rule): \(juryMiss.breach.message)"))
+                text: "enough members are free (at \(Clock.format(juryMiss.start)) in room \(juryMiss.room.id)), but none of the \(juriesMissed) juries of them tried keeps every rule: \(juryMiss.breach.rule): \(juryMiss.breach.message)"))
         }
         return .failure(DayVerdict(stage: 2, score: best.score,
             text: membersText(seats, eligible: eligible.count, best: (best.start, best.room, best.free, best.blocked)) { id in

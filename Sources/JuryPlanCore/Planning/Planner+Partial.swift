@@ -85,7 +85,7 @@ extension Planner {
     /// The breaches of a partial plan other than R1 for the sittings it leaves out: any is a bug.
     static func breaches(of schedule: Schedule, besides unplaced: [UnplacedSitting], campaign: Campaign) -> [Breach] {
         RuleCatalogue.audit(schedule, against: campaign).breaches.filter { breach in
-            !(breach.rule == .r1 && breach.people.count == 1
+            !(breach.rule == .r1 && breach.people.count == 1 && breach.message.hasSuffix(" is not scheduled")
               && unplaced.contains { $0.candidates.contains(breach.people[0]) && breach.message.hasPrefix("\($0.exam) of ") })
         }
     }

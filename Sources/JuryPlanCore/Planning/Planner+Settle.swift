@@ -10,13 +10,14 @@ extension Planner {
     /// Days named in an unplaced sitting's reason; the others are summed up in one clause.
     static let daysExplained = 4
     /// Probes (a sitting tried at every day, start, room and jury) one last look may spend on
-    /// placing, in a session of up to 500 sittings over up to 10 days (fewer beyond: a probe
-    /// costs more): about 5 s at 100 CSEC candidates. An ejection costs two.
+    /// placing, in a session of up to 500 sittings over up to 10 days (proportionally fewer
+    /// beyond: a probe costs more): about 5 s at 100 CSEC candidates. An ejection costs two,
+    /// and looking for ejections one.
     static let probes = 200
     /// Ejections tried at most for one left-out sitting, which gets one round of them.
     static let ejectionsPerSitting = 24
-    /// Left-out sittings explained day by day at most (each costs a probe); the others keep
-    /// the search's reason.
+    /// Left-out sittings explained day by day at most (each costs a probe), scaled like
+    /// `probes`; the others keep the search's reason.
     static let sittingsExplained = 40
 
     func settle(_ outcome: PlanOutcome, problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
@@ -35,14 +36,25 @@ extension Planner {
     private struct Settling {
         var rows: [ScheduleRow]
         var left: [UnplacedSitting]
-        /// Why each left-out sitting found no place, and the version of the rows that said so.
-        var blocked: [UnplacedSitting: (version: Int, days: [String])] = [:]
+        /// The version of the rows at which each left-out sitting was last known to have no
+        /// place (a placement only takes room, so it keeps them without one).
+        var blockedAt: [UnplacedSitting: Int] = [:]
+        /// Why each found no place, and the version of the rows that said so.
+        var days: [UnplacedSitting: (version: Int, text: [String])] = [:]
         var version = 0
         var placed = 0
         /// Sittings whose round of ejections was spent.
         var ejected: Set<UnplacedSitting> = []
         /// Probes left to spend on placing.
         var probes: Int
+
+        mutating func place(_ rows: [ScheduleRow], for sitting: UnplacedSitting, keepingBlocked: Bool) {
+            self.rows += rows
+            left.removeAll { $0 == sitting }
+            placed += 1
+            version += 1
+            if keepingBlocked { for key in blockedAt.keys { blockedAt[key] = version } }
+        }
     }
 
     /// The plan with every sitting the probe could place placed and every other reason
@@ -50,34 +62,13 @@ extension Planner {
     /// is kept).
     private func settled(_ plan: Plan, problem: PlanningProblem, clock: Stopwatch) -> Plan? {
         let availability = Availability(campaign)
-        let probes = Self.probes * 500 / max(500, problem.requests.count) * 10 / max(10, campaign.days.count)
-        var state = Settling(rows: plan.schedule.rows, left: plan.unplaced, probes: probes)
+        let scale = min(1, 500 / Double(max(1, problem.requests.count))) * min(1, 10 / Double(max(1, campaign.days.count)))
+        var state = Settling(rows: plan.schedule.rows, left: plan.unplaced, probes: max(2, Int(Double(Self.probes) * scale)))
         while true {
             placeWhatFits(&state, availability)
             guard state.probes > 0, eject(&state, availability) else { break }
         }
-        let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
-        var explaining = Self.sittingsExplained
-        let unplaced = state.left.map { sitting -> UnplacedSitting in
-            var sitting = sitting
-            if !sitting.proven, let first = prerequisite(of: sitting, among: state.left) {
-                sitting.reason = "\(first.exam) of \(first.candidates.joined(separator: ", ")), which must come first, is not placed (R13)"
-                return sitting
-            }
-            guard !sitting.proven, explaining > 0, let (exam, candidates) = parts(of: sitting) else { return sitting }
-            explaining -= 1
-            var days: [String] = []
-            if let known = state.blocked[sitting], known.version == state.version {
-                days = known.days
-            } else if case .blocked(let found) = probe.probe(exam: exam, candidates: candidates) {
-                days = found
-            }
-            guard !days.isEmpty else { return sitting }
-            let more = days.count - Self.daysExplained
-            sitting.reason += ". Day by day, nearest first: " + days.prefix(Self.daysExplained).joined(separator: "; ")
-                + (more > 0 ? "; and \(more) other day\(more == 1 ? "" : "s") that get less far" : "")
-            return sitting
-        }
+        let unplaced = explain(&state, availability, atMost: max(3, Int(Double(Self.sittingsExplained) * scale)))
         let schedule = Schedule(rows: state.rows, file: plan.schedule.file).sorted
         var figures = plan.figures
         PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
@@ -94,29 +85,68 @@ extension Planner {
         return Plan(schedule: schedule, figures: figures, unplaced: unplaced)
     }
 
+    /// Each sitting still left out with its reason day by day (probed again where the rows
+    /// changed since; one found a place after all is placed).
+    private func explain(_ state: inout Settling, _ availability: Availability, atMost: Int) -> [UnplacedSitting] {
+        var explaining = atMost
+        var probe: PlacementProbe?
+        var unplaced: [UnplacedSitting] = []
+        for original in state.left {
+            var sitting = original
+            if !sitting.proven, let first = prerequisite(of: sitting, among: state.left) {
+                sitting.reason = "\(first.exam) of \(first.candidates.joined(separator: ", ")), which must come first, is not placed (R13)"
+                unplaced.append(sitting)
+                continue
+            }
+            guard !sitting.proven, explaining > 0, let (exam, candidates) = parts(of: sitting) else {
+                unplaced.append(sitting)
+                continue
+            }
+            explaining -= 1
+            var days: [String] = []
+            if let known = state.days[sitting], known.version == state.version {
+                days = known.text
+            } else {
+                let current = probe ?? PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
+                probe = current
+                switch current.probe(exam: exam, candidates: candidates) {
+                case .place(let found):
+                    state.place(found, for: original, keepingBlocked: true)
+                    probe = nil
+                    continue
+                case .blocked(let found):
+                    days = found
+                }
+            }
+            if !days.isEmpty {
+                let more = days.count - Self.daysExplained
+                sitting.reason += ". Day by day, nearest first: " + days.prefix(Self.daysExplained).joined(separator: "; ")
+                    + (more > 0 ? "; and \(more) other day\(more == 1 ? "" : "s") that get less far" : "")
+            }
+            unplaced.append(sitting)
+        }
+        return unplaced
+    }
+
     /// Places, one at a time, each left-out sitting that has a free place; remembers why the
-    /// others have none (a placement only takes room, so they stay without one).
+    /// others have none.
     private func placeWhatFits(_ state: inout Settling, _ availability: Availability) {
         var progress = true
         while progress {
             progress = false
-            for (i, sitting) in state.left.enumerated() where tryable(sitting, state) && state.blocked[sitting]?.version != state.version {
+            for sitting in state.left where tryable(sitting, state) && state.blockedAt[sitting] != state.version {
                 guard state.probes > 0 else { return }
                 guard let (exam, candidates) = parts(of: sitting) else { continue }
                 state.probes -= 1
                 let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
                 switch probe.probe(exam: exam, candidates: candidates) {
                 case .place(let found):
-                    state.rows += found
-                    state.left.remove(at: i)
-                    state.placed += 1
-                    state.version += 1
-                    // Still blocked: a placement only takes room.
-                    for (key, value) in state.blocked { state.blocked[key] = (state.version, value.days) }
+                    state.place(found, for: sitting, keepingBlocked: true)
                     options.progress?("\(sitting.exam) of \(sitting.candidates.joined(separator: ", ")) placed on \(found[0].day.iso) \(Clock.format(found[0].time.start)) in room \(found[0].room)")
                     progress = true
                 case .blocked(let days):
-                    state.blocked[sitting] = (state.version, days)
+                    state.blockedAt[sitting] = state.version
+                    state.days[sitting] = (state.version, days)
                 }
                 if progress { break }
             }
@@ -127,9 +157,10 @@ extension Planner {
     /// on a day and is placed again elsewhere. False when none of the tries within the budget
     /// works.
     private func eject(_ state: inout Settling, _ availability: Availability) -> Bool {
-        for (i, sitting) in state.left.enumerated() where tryable(sitting, state) && !state.ejected.contains(sitting) {
+        for sitting in state.left where tryable(sitting, state) && !state.ejected.contains(sitting) {
             guard let (exam, candidates) = parts(of: sitting) else { continue }
             state.ejected.insert(sitting)
+            state.probes -= 1
             // The budget shared out among the sittings still to try.
             let waiting = state.left.filter { tryable($0, state) && !state.ejected.contains($0) }.count + 1
             let trials = state.probes / 2
@@ -141,15 +172,14 @@ extension Planner {
                 let stepping = ejection.rows.map { state.rows[$0] }
                 let aside = Set(ejection.rows)
                 let without = state.rows.indices.filter { !aside.contains($0) }.map { state.rows[$0] }
+                let movedCandidates = stepping.compactMap { campaign.candidate($0.candidateID) }
                 let first = PlacementProbe(schedule: Schedule(rows: without), campaign: campaign, availability: availability)
-                guard case .success(let seated) = first.probe(exam: exam, candidates: candidates, on: ejection.day),
-                      let movedExam = campaign.exam(stepping[0].exam) else { continue }
+                guard movedCandidates.count == stepping.count, let movedExam = campaign.exam(stepping[0].exam),
+                      case .success(let seated) = first.probe(exam: exam, candidates: candidates, on: ejection.day) else { continue }
                 let second = PlacementProbe(schedule: Schedule(rows: without + seated), campaign: campaign, availability: availability)
-                guard case .place(let moved) = second.probe(exam: movedExam, candidates: stepping.compactMap { campaign.candidate($0.candidateID) }) else { continue }
-                state.rows = without + seated + moved
-                state.left.remove(at: i)
-                state.placed += 1
-                state.version += 1
+                guard case .place(let moved) = second.probe(exam: movedExam, candidates: movedCandidates), moved.count == stepping.count else { continue }
+                state.rows = without + moved
+                state.place(seated, for: sitting, keepingBlocked: false)
                 options.progress?("\(sitting.exam) of \(sitting.candidates.joined(separator: ", ")) placed on \(seated[0].day.iso) \(Clock.format(seated[0].time.start)), \(movedExam.id) of \(stepping[0].candidateID) moved to \(moved[0].day.iso) \(Clock.format(moved[0].time.start))")
                 return true
             }

@@ -3,11 +3,13 @@
 /// new). It runs the catalogue's own checks, so a move is judged exactly as `check` judges the
 /// whole schedule, but only on the rows the move can affect: every rule of SPEC §1.2 is a
 /// property of one sitting, or of the rows of one candidate, one member or one room on a day,
-/// so a breach the move makes or mends lies among the rows that share a candidate, a member or
-/// a room and day with a row added or taken out.
+/// or of one group's rows of a group exam (R1: a group sits together), so a breach the move
+/// makes or mends lies among the rows that share one of those with a row added or taken out.
 ///
 /// A breach whose count changes ("sits 6 times on 2027-06-15" where it sat 5) is reported as
-/// new: the move made it worse.
+/// new: the move made it worse. Two limits: breaches are told apart by rule and message (two
+/// breaches worded alike, on different lines, count once), and where more than
+/// `ClashSweep.limit` pairs clash the rows listed may differ from the whole audit's.
 public struct DeltaCheck {
     public let campaign: Campaign
     public let schedule: Schedule
@@ -15,6 +17,7 @@ public struct DeltaCheck {
     private let rowsOfCandidate: [String: [Int]]
     private let rowsOfMember: [String: [Int]]
     private let rowsOfRoomDay: [RoomDay: [Int]]
+    private let rowsOfGroupExam: [String: [Int]]
     private let before = Before()
 
     private struct RoomDay: Hashable {
@@ -27,14 +30,24 @@ public struct DeltaCheck {
         self.schedule = schedule
         self.availability = availability ?? Availability(campaign)
         var byCandidate: [String: [Int]] = [:], byMember: [String: [Int]] = [:], byRoomDay: [RoomDay: [Int]] = [:]
+        var byGroup: [String: [Int]] = [:]
         for (i, row) in schedule.rows.enumerated() {
             byCandidate[row.candidateID, default: []].append(i)
             for id in Set(row.jury) { byMember[id, default: []].append(i) }
             byRoomDay[RoomDay(room: row.room, day: row.day), default: []].append(i)
+            if let key = Self.groupKey(row, campaign) { byGroup[key, default: []].append(i) }
         }
         rowsOfCandidate = byCandidate
         rowsOfMember = byMember
         rowsOfRoomDay = byRoomDay
+        rowsOfGroupExam = byGroup
+    }
+
+    /// The group exam and group a row belongs to, when it does.
+    private static func groupKey(_ row: ScheduleRow, _ campaign: Campaign) -> String? {
+        guard let exam = campaign.exam(row.exam), exam.mode == .group,
+              let group = campaign.candidate(row.candidateID)?.group, !group.isEmpty else { return nil }
+        return exam.id + "\u{1F}" + group
     }
 
     /// The breaches of `rules` that adding `added` and taking out the rows at `removed` makes,
@@ -47,6 +60,7 @@ public struct DeltaCheck {
             near.formUnion(rowsOfCandidate[row.candidateID] ?? [])
             for id in row.jury { near.formUnion(rowsOfMember[id] ?? []) }
             near.formUnion(rowsOfRoomDay[RoomDay(room: row.room, day: row.day)] ?? [])
+            if let key = Self.groupKey(row, campaign) { near.formUnion(rowsOfGroupExam[key] ?? []) }
         }
         let kept = near.sorted()
         let after = Schedule(rows: kept.filter { !removed.contains($0) }.map { schedule.rows[$0] } + added, file: schedule.file)
