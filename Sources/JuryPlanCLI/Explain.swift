@@ -33,12 +33,13 @@ extension JuryPlanCommand {
             let console = Console.current
             let loaded = try campaignOptions.load()
             let name = loaded.campaign.name
-            let reasons = Planner.impossibilities(loaded.campaign)
-            guard reasons.isEmpty else {
+            func impossible(_ proofs: [String]) -> ExitCode {
                 console.print("\"\(name)\" cannot be planned:")
-                for reason in reasons { console.print("  - \(reason)") }
-                throw ExitCode(Exit.failure)
+                for reason in proofs { console.print("  - \(reason)") }
+                return ExitCode(Exit.failure)
             }
+            let reasons = Planner.impossibilities(loaded.campaign)
+            guard reasons.isEmpty else { throw impossible(reasons) }
             var options = PlanOptions(timeLimit: timeLimit)
             options.allowPartial = true
             switch Planner(campaign: loaded.campaign, options: options).run() {
@@ -49,9 +50,7 @@ extension JuryPlanCommand {
                 for sitting in plan.unplaced { console.print("  - \(sitting.description)") }
                 throw ExitCode(Exit.timeLimit)
             case .infeasible(let proofs):
-                console.print("\"\(name)\" cannot be planned:")
-                for reason in proofs { console.print("  - \(reason)") }
-                throw ExitCode(Exit.failure)
+                throw impossible(proofs)
             case .notFound(let why, _):
                 console.print("No proof that \"\(name)\" cannot be planned, and no plan found within \(format(timeLimit)) s:")
                 for reason in why { console.print("  - \(reason)") }

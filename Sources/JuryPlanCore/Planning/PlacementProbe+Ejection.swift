@@ -24,12 +24,16 @@ extension PlacementProbe {
                 var free: [String] = []
                 var freedBy: [[Int]: [String]] = [:]
                 for id in members {
-                    guard availability.member(id, isFreeOn: day, time), let member = campaign.member(id) else { continue }
+                    guard let rule = memberBlock(id, day: day, time: time, site: room.site) else {
+                        free.append(id)
+                        continue
+                    }
+                    // Kept out by one sitting alone (R3, or R14's one site), its daily limit
+                    // kept once that sitting goes.
+                    guard rule != .r9, let member = campaign.member(id) else { continue }
                     let sittings = load.members[DayKey(id: id, day: day)] ?? []
                     let blocking = sittings.filter { !Spacing.memberFree($0.time, time, in: campaign) || $0.site != room.site }
-                    if blocking.isEmpty {
-                        if sittings.count + 1 <= campaign.maxSittings(of: member) { free.append(id) }
-                    } else if blocking.count == 1, sittings.count <= campaign.maxSittings(of: member) {
+                    if blocking.count == 1, sittings.count <= campaign.maxSittings(of: member) {
                         freedBy[blocking[0].rows, default: []].append(id)
                     }
                 }

@@ -11,6 +11,8 @@ struct PlacementProbe {
     let delta: DeltaCheck
     let availability: Availability
     let load: Load
+    /// Each member's place in the campaign, the last tie-break of `order`.
+    private let rank: [String: Int]
     private let memo = Memo()
 
     /// What a probe works out once and asks again (copies share it).
@@ -46,6 +48,7 @@ struct PlacementProbe {
         self.availability = availability
         self.delta = DeltaCheck(schedule: schedule, campaign: campaign, availability: availability)
         self.load = Load(schedule, campaign)
+        rank = Dictionary(campaign.members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     struct DayKey: Hashable {
@@ -126,7 +129,6 @@ struct PlacementProbe {
         }
         let seats = JurySeats(exam, candidates, campaign)
         let eligible = seats.eligible
-        let rank = Dictionary(campaign.members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var best: (score: Int, start: Int, room: Room, free: [String], blocked: [String: RuleID])?
         var juriesTried = 0
         var juryMiss: (start: Int, room: Room, breach: Breach)?
@@ -142,7 +144,7 @@ struct PlacementProbe {
             guard seats.fills(free), juriesTried < Self.juriesPerDay else { continue }
             var tried = 0
             var found: [ScheduleRow]?
-            seats.juries(from: order(free, imposed: seats.imposed, on: day, rank: rank)) { jury in
+            seats.juries(from: order(free, imposed: seats.imposed, on: day)) { jury in
                 tried += 1
                 let rows = trial.rows(start, room: room, jury: jury, president: seats.president(of: jury))
                 let breaches = delta.breaches(adding: rows, rules: Self.juryRules)
@@ -243,7 +245,7 @@ struct PlacementProbe {
 
     /// Members already sitting that day first (no new member-day), then externals (R7), then
     /// the campaign's order.
-    private func order(_ ids: [String], imposed: [String], on day: Day, rank: [String: Int]) -> [String] {
+    private func order(_ ids: [String], imposed: [String], on day: Day) -> [String] {
         func key(_ id: String) -> (Int, Int, Int, Int) {
             (imposed.contains(id) ? 0 : 1, load.members[DayKey(id: id, day: day)] == nil ? 1 : 0,
              campaign.member(id)?.isExternal ?? false ? 0 : 1, rank[id] ?? 0)
