@@ -137,6 +137,11 @@ extension Candidate {
     /// SPEC §1.3's preference: a row at `time` on `day` meets it when the candidate states none,
     /// or when it overlaps one of their preferred days or half-days.
     public func isPreferred(_ day: Day, _ time: TimeRange, hours: SessionHours) -> Bool {
+        Self.isPreferred(day, time, hours: hours, among: preferred)
+    }
+
+    /// `isPreferred` given the candidate's `preferred` tokens alone.
+    public static func isPreferred(_ day: Day, _ time: TimeRange, hours: SessionHours, among preferred: [AvailabilityToken]) -> Bool {
         preferred.isEmpty || preferred.contains { $0.day == day && $0.interval(hours: hours).overlaps(time) }
     }
 }

@@ -233,19 +233,20 @@ struct CandidateSwaps {
         let others = placements(x, except: from)
         let (panels, juries, problem) = (self.panels, self.juries, self.problem)
         return { to in
-            let panel = panels[to.panel]
-            return rooms[panel.room] && juries[to.panel].allSatisfy { examiners.contains($0) }
-                && problem.candidateFits(x, request, dayIndex: panel.period.dayIndex, start: panel.slots[to.slot].start, besides: others)
+            rooms[panels[to.panel].room] && juries[to.panel].allSatisfy { examiners.contains($0) }
+                && problem.candidateFits(x, request, dayIndex: panels[to.panel].period.dayIndex, start: panels[to.panel].slots[to.slot].start,
+                                         besides: others)
         }
     }
 
     /// Every placement of candidate c in the plan (written and group sittings too) but one.
     private func placements(_ c: Int, except: Seat) -> [Placement] {
-        (seats[c] + fixed[c]).filter { $0 != except }.map { seat in
-            let panel = panels[seat.panel], slot = panel.slots[seat.slot]
+        let extraTime = problem.campaign.candidates[c].extraTime
+        return (seats[c] + fixed[c]).filter { $0 != except }.map { seat in
+            let slot = panels[seat.panel].slots[seat.slot]
             let exam = problem.requests[slot.request].exam
-            return Placement(request: slot.request, examID: exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
-                             end: slot.start + exam.minutes(extraTime: problem.candidate(c).extraTime))
+            return Placement(request: slot.request, examID: exam.id, dayIndex: panels[seat.panel].period.dayIndex, start: slot.start,
+                             end: slot.start + exam.minutes(extraTime: extraTime))
         }
     }
 
@@ -253,9 +254,9 @@ struct CandidateSwaps {
     /// the sitting at `moving` held at `to` instead when given. Called for every pair a trade is
     /// weighed for, hence small arrays rather than sets.
     func cost(_ c: Int, moving: Seat? = nil, to: Seat? = nil) -> Double {
-        let campaign = problem.campaign
-        let w = campaign.weights
-        let candidate = problem.candidate(c)
+        // Fields read one by one: copying the campaign or the candidate costs a retain per field.
+        let w = problem.campaign.weights, hours = problem.campaign.hours
+        let preferred = problem.campaign.candidates[c].preferred
         var days: [Int] = []
         var unmet = 0
         var met: [Int] = []
@@ -264,9 +265,9 @@ struct CandidateSwaps {
             let s = seat == moving ? to! : seat
             let period = panels[s.panel].period
             if !days.contains(period.dayIndex) { days.append(period.dayIndex) }
-            if !candidate.preferred.isEmpty {
+            if !preferred.isEmpty {
                 let slot = panels[s.panel].slots[s.slot]
-                if !candidate.isPreferred(problem.day(period), TimeRange(start: slot.start, end: slot.end), hours: campaign.hours) { unmet += 1 }
+                if !Candidate.isPreferred(problem.day(period), TimeRange(start: slot.start, end: slot.end), hours: hours, among: preferred) { unmet += 1 }
             }
             if panels[s.panel].exam.mode.isExamined { met.append(contentsOf: juries[s.panel]) }
         }

@@ -45,7 +45,11 @@ struct JuryAwareInsertion {
     /// each request's eligible members at a time.
     private final class Lookups {
         let siteOfRoom: [Int]
+        let sites: Int
         let traits: MemberTraits
+        /// R14's daily limit of each member, by number (read for every member at every place weighed).
+        let maxSittings: [Int]
+        let buffer: Int
         var staffing: [Int: PanelStaffing] = [:]
         var possibleDays: [Int: [Int]] = [:]
         var fixedStarts: [Int: [Int]] = [:]
@@ -63,7 +67,10 @@ struct JuryAwareInsertion {
             let campaign = problem.campaign, availability = problem.availability
             let sites = Array(Set(campaign.rooms.map(\.site))).sorted()
             siteOfRoom = campaign.rooms.map { room in sites.firstIndex(of: room.site) ?? 0 }
+            self.sites = max(1, sites.count)
             traits = MemberTraits(campaign)
+            maxSittings = campaign.members.map { campaign.maxSittings(of: $0) }
+            buffer = campaign.bufferMinutes
             memberWindows = campaign.members.map { availability.windows(ofMember: $0.id) }
             roomWindows = campaign.rooms.map { room in
                 availability.windows(ofRoom: room.id).map { windows in campaign.days.map { windows.windows(on: $0) } }
@@ -255,6 +262,7 @@ struct JuryAwareInsertion {
             return (-ka, a) < (-kb, b)
         }
         let examiners = problem.mayExamine(r).members
+        var roomOfSite = [(room: Int, open: Bool)?](repeating: nil, count: lookups.sites)
         for d in days {
             let newCandidateDays = r.candidates.filter { c in !placements[c].contains { $0.dayIndex == d } }.count
             // What any place on day d costs at least: the candidates' new day, and a new
@@ -265,11 +273,13 @@ struct JuryAwareInsertion {
             let dayFloor = weights.memberDays * Double(r.jurySize - convened) + weights.candidateDays * Double(newCandidateDays)
             if let best, best.cost <= dayFloor { continue }
             for start in starts(of: r, on: d) {
+                // The rest of the day cannot beat a place that costs the day's floor.
+                if let best, best.cost <= dayFloor { break }
                 let window = TimeRange(start: start, end: start + r.minutes)
                 guard let half = campaign.hours.halfDay(containing: window) else { continue }
                 guard r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: placements[$0]) }) else { continue }
                 // One room per site: an open one first (no new room half-day), else the least wasteful.
-                var roomOfSite: [Int: (room: Int, open: Bool)] = [:]
+                roomOfSite.withUnsafeMutableBufferPointer { $0.update(repeating: nil) }
                 for k in rooms {
                     let site = lookups.siteOfRoom[k]
                     if let chosen = roomOfSite[site], chosen.open { continue }
@@ -277,7 +287,8 @@ struct JuryAwareInsertion {
                     let open = roomDay[k][d].contains { campaign.hours.halfDay(containing: TimeRange(start: $0.start, end: $0.end)) == half }
                     if roomOfSite[site] == nil || open { roomOfSite[site] = (k, open) }
                 }
-                for (site, choice) in roomOfSite.sorted(by: { $0.key < $1.key }) {
+                for site in roomOfSite.indices {
+                    guard let choice = roomOfSite[site] else { continue }
                     // What the day and the room cost already: no jury can make this place cheaper.
                     let floor = weights.roomHalfDays * (choice.open ? 0 : 1) + dayFloor
                     if let best, best.cost <= floor { continue }
@@ -379,8 +390,9 @@ struct JuryAwareInsertion {
     /// R3 (buffer), R14 (daily limit, one site a day) for member m taking one more sitting.
     private func free(_ m: Int, _ d: Int, _ window: TimeRange, _ site: Int) -> Bool {
         let held = memberDay[m][d]
-        guard held.reduce(1, { $0 + $1.sittings }) <= campaign.maxSittings(of: campaign.members[m]) else { return false }
-        return held.allSatisfy { $0.site == site && Spacing.memberFree(TimeRange(start: $0.start, end: $0.end), window, in: campaign) }
+        guard held.reduce(1, { $0 + $1.sittings }) <= lookups.maxSittings[m] else { return false }
+        let buffer = lookups.buffer
+        return held.allSatisfy { $0.site == site && Spacing.memberFree(TimeRange(start: $0.start, end: $0.end), window, buffer: buffer) }
     }
 
     /// Starts worth trying on day d: a 15-minute grid from each half-day's opening, the times
@@ -388,25 +400,33 @@ struct JuryAwareInsertion {
     /// to sittings already in rooms (back to back, or one buffer apart), so that a room and a
     /// jury can be used without gaps.
     func starts(of r: SittingRequest, on d: Int) -> [Int] {
-        var out = fixedStarts(minutes: r.minutes, on: d) + problem.candidatesFreeFrom(r, dayIndex: d)
-        let buffer = campaign.bufferMinutes
+        // A bit per minute of the day: marking and reading back in order beats sorting the
+        // hundreds of room-side times (a start outside the day fits no half-day anyway).
+        var marked = [UInt64](repeating: 0, count: (Self.minutesInDay + 63) / 64)
+        func mark(_ t: Int) { if t >= 0, t < Self.minutesInDay { marked[t >> 6] |= 1 << UInt64(t & 63) } }
+        for t in fixedStarts(minutes: r.minutes, on: d) { mark(t) }
+        for t in problem.candidatesFreeFrom(r, dayIndex: d) { mark(t) }
+        let buffer = lookups.buffer
         for k in problem.roomsByWaste(r) {
             for b in roomDay[k][d] {
-                out.append(b.end)
-                out.append(b.end + buffer)
-                out.append(b.start - r.minutes)
-                out.append(b.start - r.minutes - buffer)
+                mark(b.end)
+                mark(b.end + buffer)
+                mark(b.start - r.minutes)
+                mark(b.start - r.minutes - buffer)
             }
         }
-        out.sort()
-        var unique = 0
-        for t in out where unique == 0 || out[unique - 1] != t {
-            out[unique] = t
-            unique += 1
+        var out: [Int] = []
+        for (w, word) in marked.enumerated() {
+            var bits = word
+            while bits != 0 {
+                out.append(w << 6 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
         }
-        out.removeLast(out.count - unique)
         return out
     }
+
+    static let minutesInDay = 24 * 60
 
     /// The starts of `starts(of:on:)` that the plan does not move: the grid and the members'
     /// and rooms' window edges, for a sitting of `minutes` on day d, remembered.

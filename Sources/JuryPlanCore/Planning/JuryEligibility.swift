@@ -1,7 +1,7 @@
 /// Who may sit on a panel: the jury rules that depend on one member and one panel (R9, R10,
 /// R14's daily limit, R15, R16, R18 for `imposed: true`), decided before any model is built so
 /// that the model only holds variables for lawful pairs.
-struct PanelStaffing {
+final class PanelStaffing {
     let panel: Panel
     let request: SittingRequest
     /// Member numbers who may sit on the panel, ascending.
@@ -13,6 +13,9 @@ struct PanelStaffing {
     /// Members of each role the jury needs; empty roles means `size` members of any role.
     let roles: [Role: Int]
     let size: Int
+    /// The seats to fill in `JuryGreedy.pickJury`'s order: each role (professionals before
+    /// certifiers) and its count, or `size` seats of any role.
+    let needs: [(role: Role?, count: Int)]
     /// Externals needed to be strictly above the threshold (R7).
     let externalsNeeded: Int
     var examined: Bool { panel.exam.mode.isExamined }
@@ -45,6 +48,7 @@ struct PanelStaffing {
         } else {
             externalsNeeded = 0
         }
+        needs = roles.isEmpty ? [(nil, size)] : roles.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Why no lawful jury exists for this panel taken alone, or nil when one may.

@@ -195,34 +195,47 @@ struct JuryGreedy {
     static func pickJury(for s: PanelStaffing, campaign: Campaign, traits: MemberTraits? = nil, free: (Int) -> Bool,
                          rank: (Int) -> (Int, Int, Int, Int)) -> ([Int], Int?)? {
         var chosen: [Int] = []
+        chosen.reserveCapacity(s.size)
         for m in s.imposed {
             guard s.eligible.contains(m), free(m) else { return nil }
             chosen.append(m)
         }
-        // Ranked once per member (the ranks are distinct: the member number ends them).
-        let pool = s.eligible.filter { free($0) && !chosen.contains($0) }.map { ($0, rank($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
+        // Ranked once per member (the ranks are distinct: the member number ends them). This
+        // runs for every place a sitting is weighed at: one buffer, no intermediate arrays.
+        var ranked: [((Int, Int, Int, Int), Int)] = []
+        ranked.reserveCapacity(s.eligible.count)
+        for m in s.eligible where free(m) && !chosen.contains(m) { ranked.append((rank(m), m)) }
+        ranked.sort { $0.0 < $1.0 }
         func isExternal(_ m: Int) -> Bool { traits?.external[m] ?? campaign.members[m].isExternal }
         var president: Int?
         if s.examined, s.panel.exam.jury.president {
             president = chosen.first { s.presidents.contains($0) }
             if president == nil {
-                let options = pool.filter { s.presidents.contains($0) }
                 // An external president when the threshold needs externals.
-                president = s.externalsNeeded > 0 ? (options.first(where: isExternal) ?? options.first) : options.first
+                var first: Int?, firstExternal: Int?
+                for (_, m) in ranked where s.presidents.contains(m) {
+                    if first == nil { first = m }
+                    if isExternal(m) { firstExternal = m; break }
+                    if s.externalsNeeded == 0 { break }
+                }
+                president = s.externalsNeeded > 0 ? (firstExternal ?? first) : first
                 guard let pm = president else { return nil }
                 chosen.append(pm)
             }
         }
-        var externals = chosen.filter(isExternal).count
-        let needs: [(Role?, Int)] = s.roles.isEmpty ? [(nil, s.size)] : s.roles.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
-        for (role, n) in needs {
-            var missing = n - chosen.filter { role == nil || Self.role(of: $0, traits, campaign) == role }.count
-            let fits = pool.filter { m in !chosen.contains(m) && (role == nil || Self.role(of: m, traits, campaign) == role) }
-            let ordered = externals < s.externalsNeeded ? fits.filter(isExternal) + fits.filter { !isExternal($0) } : fits
-            for m in ordered where missing > 0 {
-                chosen.append(m)
-                missing -= 1
-                if isExternal(m) { externals += 1 }
+        var externals = chosen.reduce(0) { $0 + (isExternal($1) ? 1 : 0) }
+        for (role, n) in s.needs {
+            func fits(_ m: Int) -> Bool { role == nil || Self.role(of: m, traits, campaign) == role }
+            var missing = n - chosen.reduce(0) { $0 + (fits($1) ? 1 : 0) }
+            // Externals first while the threshold needs them (decided once per role).
+            let externalsFirst = externals < s.externalsNeeded
+            for pass in 0..<(externalsFirst ? 2 : 1) {
+                for (_, m) in ranked where missing > 0 {
+                    guard !externalsFirst || isExternal(m) == (pass == 0), fits(m), !chosen.contains(m) else { continue }
+                    chosen.append(m)
+                    missing -= 1
+                    if isExternal(m) { externals += 1 }
+                }
             }
             if missing > 0 { return nil }
         }

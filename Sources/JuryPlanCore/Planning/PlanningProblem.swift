@@ -43,6 +43,8 @@ final class PlanningProblem {
     /// asked for every place a sitting is weighed at): `examFollows[a][b]`, a comes after b.
     private let examFollows: [[Bool]]
     private let examIDs: [String]
+    /// `examNumber` of each request's exam, by request id.
+    private let requestExam: [Int?]
     /// Each candidate's blocked hours (R9), by candidate number.
     private let candidateBlocks: [AvailabilityWindows?]
 
@@ -77,7 +79,9 @@ final class PlanningProblem {
         }
         self.requests = requests
         requestsOfCandidate = ofCandidate
-        examIDs = campaign.exams.map(\.id)
+        let examIDs = campaign.exams.map(\.id)
+        self.examIDs = examIDs
+        requestExam = requests.map { r in examIDs.firstIndex(of: r.exam.id) ?? examIDs.firstIndex(of: campaign.canonicalExamID(r.exam.id)) }
         candidateBlocks = campaign.candidates.map { [availability] in availability.candidateBlocks($0.id) }
         examFollows = campaign.exams.map { later in campaign.exams.map { earlier in campaign.exam(later, follows: earlier.id) } }
     }
@@ -123,9 +127,12 @@ final class PlanningProblem {
 
     private(set) lazy var presidingExternalMembers = presidingMembers & externalMembers
 
-    private var roomCache: [Int: [Bool]] = [:]
-    private var roomOrderCache: [Int: [Int]] = [:]
-    private var roomWasteCache: [Int: [RoomWaste]] = [:]
+    /// By request id (arrays: asked for every place a sitting is weighed at).
+    private lazy var roomCache = [[Bool]?](repeating: nil, count: requests.count)
+    /// By request id (arrays: asked for every place a sitting is weighed at).
+    private lazy var roomOrderCache = [[Int]?](repeating: nil, count: requests.count)
+    /// By request id (arrays: asked for every place a sitting is weighed at).
+    private lazy var roomWasteCache = [[RoomWaste]?](repeating: nil, count: requests.count)
 
     /// What a request does not need of a room.
     struct RoomWaste {
@@ -256,7 +263,8 @@ final class PlanningProblem {
         freeInPeriod[period.index] & mayExamine(r)
     }
 
-    private var examinerCache: [Int: MemberSet] = [:]
+    /// By request id (arrays: asked for every place a sitting is weighed at).
+    private lazy var examinerCache = [MemberSet?](repeating: nil, count: requests.count)
 
     /// `mayExamine` without the period, computed once per request.
     func mayExamine(_ r: SittingRequest) -> MemberSet {
@@ -281,7 +289,8 @@ final class PlanningProblem {
         }
     }
 
-    private var mandatoryCache: [Int: MemberSet] = [:]
+    /// By request id (arrays: asked for every place a sitting is weighed at).
+    private lazy var mandatoryCache = [MemberSet?](repeating: nil, count: requests.count)
 
     /// Members who must sit on the request's jury: the imposed ones (R18) and, where only one
     /// member may preside, that one (R8). Two such sittings sharing one cannot follow each other
@@ -335,7 +344,7 @@ extension PlanningProblem {
         let end = start + r.exam.minutes(extraTime: campaign.candidates[c].extraTime)
         guard Availability.free(candidateBlocks[c], campaign.days[dayIndex], TimeRange(start: start, end: end)) else { return false }
         var sameDay = 0
-        let exam = examNumber(r.exam.id)
+        let exam = requestExam[r.id]
         for p in placements {
             if p.dayIndex == dayIndex {
                 sameDay += 1

@@ -8,7 +8,12 @@ public enum Spacing {
 
     /// R3 for two sittings of one member.
     public static func memberFree(_ a: TimeRange, _ b: TimeRange, in campaign: Campaign) -> Bool {
-        apart(a, b, by: campaign.bufferMinutes)
+        memberFree(a, b, buffer: campaign.bufferMinutes)
+    }
+
+    /// R3 with the campaign's `buffer_minutes` already read (for loops over many members).
+    public static func memberFree(_ a: TimeRange, _ b: TimeRange, buffer: Int) -> Bool {
+        apart(a, b, by: buffer)
     }
 
     /// R2 and R12's break for two sittings of one candidate.
