@@ -297,6 +297,15 @@ struct JuryAwareInsertion {
                     let staffing = staffing(r, panel)
                     var jury: [Int] = [], president: Int?
                     let hours = campaign.hours.range(half), snug = tuning.slackWeight > 0
+                    if staffing.size > 0, let best {
+                        // Exact: a jury convenes at least the seats that no free member already
+                        // convened that day can take. Cheaper to count than a jury to draw.
+                        var convenedFree = 0
+                        for m in staffing.eligible where convenedFree < staffing.size && !memberDay[m][d].isEmpty && free(m, d, window, site) {
+                            convenedFree += 1
+                        }
+                        if best.cost <= floor + weights.memberDays * Double(staffing.size - convenedFree) { continue }
+                    }
                     if staffing.size > 0 {
                         guard let found = JuryGreedy.pickJury(for: staffing, campaign: campaign, traits: lookups.traits, free: { free($0, d, window, site) },
                                                               rank: { m in (memberDay[m][d].isEmpty ? 1 : 0, snug ? slack(m, d, window, hours) : 0, load[m], m) }) else { continue }
