@@ -9,7 +9,7 @@
 extension CandidateSwaps {
     /// Tries every candidate who comes on more days than their sittings need; returns how many
     /// days were saved.
-    mutating func mergeDays(_ classes: [String: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Int {
+    mutating func mergeDays(_ classes: [Int: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Int {
         var merged = 0
         for pass in 0..<Self.mergePasses {
             let found = mergeDays(classes, written, plateau: pass + 1 < Self.mergePasses)
@@ -21,7 +21,7 @@ extension CandidateSwaps {
 
     static let mergePasses = 2
 
-    private mutating func mergeDays(_ classes: [String: [Int: [Seat]]], _ written: [String: [Int: [Seat]]], plateau: Bool) -> Int {
+    private mutating func mergeDays(_ classes: [Int: [Int: [Seat]]], _ written: [String: [Int: [Seat]]], plateau: Bool) -> Int {
         let perDay = max(1, problem.campaign.maxExamsPerDay)
         var merged = 0
         for x in problem.campaign.candidates.indices {
@@ -62,7 +62,7 @@ extension CandidateSwaps {
     /// Seats items[i...] on the day, depth first; true, with the moves applied, when the whole
     /// lowers the candidates' share of the objective (`delta` is the change so far).
     private mutating func merge(_ search: inout MergeSearch, _ i: Int, _ delta: Double,
-                                _ classes: [String: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Bool {
+                                _ classes: [Int: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Bool {
         guard i < search.items.count else { return delta < (search.plateau ? 1e-9 : -1e-9) }
         let (seat, mustMove) = search.items[i]
         let x = search.x
@@ -78,7 +78,7 @@ extension CandidateSwaps {
 
     /// x's lawful moves from `seat` to day d, with what each changes in the objective: trades
     /// of oral seats of the same class, or joining a written sitting of the same exam.
-    private func moves(_ x: Int, _ seat: Seat, to d: Int, _ classes: [String: [Int: [Seat]]],
+    private func moves(_ x: Int, _ seat: Seat, to d: Int, _ classes: [Int: [Int: [Seat]]],
                        _ written: [String: [Int: [Seat]]], budget: inout Int) -> [(Move, Double)] {
         var out: [(Move, Double)] = []
         let before = cost(x)
@@ -104,7 +104,7 @@ extension CandidateSwaps {
             }
             return out
         }
-        for b in classes[classKey(seat.panel, seat.slot)]?[d] ?? [] where b != seat {
+        for b in classes[classNumber(seat.panel, seat.slot)]?[d] ?? [] where b != seat {
             budget -= 1
             let y = panels[b.panel].slots[b.slot].candidates[0]
             guard y != x, xFits(b), fits(y, from: b, into: seat) else { continue }

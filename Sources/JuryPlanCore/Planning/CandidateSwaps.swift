@@ -22,6 +22,9 @@ struct CandidateSwaps {
     /// Each candidate's seats that may be traded, and those that may not (written, group).
     var seats: [[Seat]]
     var fixed: [[Seat]]
+    /// `classKey` of each seat as a number, by panel and slot: a trade moves a candidate between
+    /// seats of one class, so a seat's class never changes (the hot loops hash no strings).
+    private let classNumbers: [[Int]]
 
     init(problem: PlanningProblem, panels: [Panel], juries: [[Int]]) {
         self.problem = problem
@@ -39,6 +42,15 @@ struct CandidateSwaps {
             }
         }
         (self.seats, self.fixed) = (seats, fixed)
+        var numbers: [String: Int] = [:]
+        classNumbers = panels.map { panel in
+            panel.slots.map { slot in
+                let key = Self.classKey(problem.requests[slot.request], slot)
+                if let known = numbers[key] { return known }
+                numbers[key] = numbers.count
+                return numbers.count - 1
+            }
+        }
     }
 
     /// Oral sittings of one candidate each; groups and written sittings stay as they are.
@@ -61,7 +73,7 @@ struct CandidateSwaps {
                 for a in seats[x] {
                     let days = Set((seats[x] + fixed[x]).map { panels[$0.panel].period.dayIndex })
                     let own = panels[a.panel].period.dayIndex
-                    let key = classKey(a.panel, a.slot)
+                    let key = classNumber(a.panel, a.slot)
                     search: for day in days.sorted() where day != own {
                         for b in classes[key]?[day] ?? [] {
                             let y = panels[b.panel].slots[b.slot].candidates[0]
@@ -85,11 +97,11 @@ struct CandidateSwaps {
 
     /// Seats that may be traded, by class (exam, panel key and length) and by day. A seat stays
     /// where it is while its holder changes, so this holds for every trade that follows.
-    func tradableClasses() -> [String: [Int: [Seat]]] {
-        var classes: [String: [Int: [Seat]]] = [:]
+    func tradableClasses() -> [Int: [Int: [Seat]]] {
+        var classes: [Int: [Int: [Seat]]] = [:]
         for (p, panel) in panels.enumerated() where Self.tradable(panel.exam) {
             for (k, slot) in panel.slots.enumerated() where slot.candidates.count == 1 {
-                classes[classKey(p, k), default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: k))
+                classes[classNumber(p, k), default: [:]][panel.period.dayIndex, default: []].append(Seat(panel: p, slot: k))
             }
         }
         return classes
@@ -115,7 +127,7 @@ struct CandidateSwaps {
     /// Moves every sitting off a candidate's lightest day (at most two sittings), each by a
     /// trade or by joining a written sitting on another of the candidate's days, when the whole
     /// saves: two moves that each save nothing alone can save the day together.
-    private mutating func emptyLightDays(_ classes: [String: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Int {
+    private mutating func emptyLightDays(_ classes: [Int: [Int: [Seat]]], _ written: [String: [Int: [Seat]]]) -> Int {
         var moves = 0
         for x in problem.campaign.candidates.indices {
             let byDay = Dictionary(grouping: seats[x] + fixed[x], by: { panels[$0.panel].period.dayIndex })
@@ -146,7 +158,7 @@ struct CandidateSwaps {
     static let lightDay = 2
 
     /// The cheapest lawful move of x's sitting at `seat` to one of the `targets` days.
-    private func bestMove(_ x: Int, _ seat: Seat, to targets: [Int], _ classes: [String: [Int: [Seat]]],
+    private func bestMove(_ x: Int, _ seat: Seat, to targets: [Int], _ classes: [Int: [Int: [Seat]]],
                           _ written: [String: [Int: [Seat]]]) -> (Move, Double)? {
         var best: (Move, Double)?
         let before = cost(x)
@@ -165,7 +177,7 @@ struct CandidateSwaps {
             }
             return best
         }
-        let key = classKey(seat.panel, seat.slot)
+        let key = classNumber(seat.panel, seat.slot)
         for day in targets {
             for b in classes[key]?[day] ?? [] {
                 let y = panels[b.panel].slots[b.slot].candidates[0]
@@ -201,12 +213,18 @@ struct CandidateSwaps {
     }
 
     func classKey(_ p: Int, _ k: Int) -> String {
-        // The slot's own exam: a panel of the tight layout may hear two exams of one jury (BC4
-        // then BC5), and a candidate holds one seat of each.
-        let request = problem.requests[panels[p].slots[k].request]
-        let slot = panels[p].slots[k]
-        return "\(request.exam.id)\u{1F}\(request.panelKey)\u{1F}\(slot.end - slot.start)"
+        Self.classKey(problem.requests[panels[p].slots[k].request], panels[p].slots[k])
     }
+
+    /// The class of a seat: its exam, panel key and length. The slot's own exam: a panel of the
+    /// tight layout may hear two exams of one jury (BC4 then BC5), and a candidate holds one
+    /// seat of each.
+    private static func classKey(_ request: SittingRequest, _ slot: Panel.Slot) -> String {
+        "\(request.exam.id)\u{1F}\(request.panelKey)\u{1F}\(slot.end - slot.start)"
+    }
+
+    /// `classKey` as a number (`classNumbers`).
+    func classNumber(_ p: Int, _ k: Int) -> Int { classNumbers[p][k] }
 
     private mutating func trade(_ a: Seat, _ b: Seat) {
         let (x, y) = (panels[a.panel].slots[a.slot].candidates[0], panels[b.panel].slots[b.slot].candidates[0])
