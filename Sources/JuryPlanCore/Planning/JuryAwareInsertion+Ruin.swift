@@ -8,7 +8,7 @@ extension JuryAwareInsertion {
     /// A sitting no round brings closer for `patience` rounds (a fifth of them by default) is
     /// taken as out of reach.
     mutating func placeAll(_ requests: [Int], rounds: Int, patience: Int? = nil, seed: UInt64 = 15, stop: () -> Bool = { false }) -> [Int] {
-        var left = insert(requests)
+        var left = insert(requests, stop: stop)
         guard !campaign.days.isEmpty else { return left }
         var random = SeededRandom(seed: seed)
         var round = 0, lastGain = 0

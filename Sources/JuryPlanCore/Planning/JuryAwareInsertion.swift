@@ -204,8 +204,9 @@ struct JuryAwareInsertion {
     }
 
     /// Inserts each request at its cheapest lawful place, prerequisites first (R13) and the
-    /// requests with fewest eligible members next. Returns those that found no place.
-    mutating func insert(_ requests: [Int], first: [Int] = []) -> [Int] {
+    /// requests with fewest eligible members next. Returns those that found no place, and
+    /// those not tried once `stop` (the time limit) says so.
+    mutating func insert(_ requests: [Int], first: [Int] = [], stop: () -> Bool = { false }) -> [Int] {
         // Each key computed once (the exam chain and the examiner count are not cheap, and this
         // runs every ruin-and-recreate round).
         let keyed = requests.filter { !first.contains($0) }.map { r in
@@ -214,6 +215,10 @@ struct JuryAwareInsertion {
         let order = first + keyed.sorted { $0.key < $1.key }.map(\.request)
         var left: [Int] = []
         for r in order {
+            if stop() {
+                left.append(r)
+                continue
+            }
             let request = problem.requests[r]
             let place = cheapestPlace(request)
             if let join = cheapestJoin(request), join.cost <= place?.cost ?? .infinity {

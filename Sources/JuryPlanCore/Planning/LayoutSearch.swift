@@ -10,6 +10,8 @@ import Foundation
 struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own problem
     let problem: PlanningProblem
     let panelCapacity: Int
+    /// The time limit, handed to every layout (`SittingLayout.stop`).
+    var stop: @Sendable () -> Bool = { false }
 
     /// What the planner tells every layout from earlier attempts.
     struct Feedback {
@@ -91,6 +93,7 @@ struct LayoutSearch: @unchecked Sendable {  // each variant touches only its own
                           in problem: PlanningProblem? = nil) -> Trial {
         let problem = problem ?? self.problem
         var layout = SittingLayout(problem, panelCapacity: panelCapacity)
+        layout.stop = stop
         layout.variant = index == Self.tightIndex ? Self.tight : Self.variants[index]
         if orderNoise > 0 { layout.variant.orderNoise = orderNoise }
         layout.variant.packed = packed

@@ -53,7 +53,8 @@ public struct Planner {
 
         // Panels of half a day's sittings let one jury sit a morning and an afternoon.
         let half = max(1, campaign.maxSittingsPerDay / 2)
-        let search = LayoutSearch(problem: problem, panelCapacity: half)
+        var search = LayoutSearch(problem: problem, panelCapacity: half)
+        search.stop = { [limit = options.timeLimit] in clock.elapsed > limit }
         var feedback = LayoutSearch.Feedback(shares: Array(repeating: Dictionary(uniqueKeysWithValues: SeatKind.allCases.map { ($0, Self.initialShare) }), count: campaign.days.count))
         var reasons: [String] = []
         // Stage 2 tells stage 1 which day it could not staff (that day gets less load next time);
@@ -114,7 +115,8 @@ public struct Planner {
                 // A layout that ran out of starts to weigh says nothing a next one would not:
                 // the sittings are placed with their juries from here (`buildOnce` below).
                 if layout.outOfWork {
-                    options.progress?("layout \(attempt + 1) stopped after \(layout.workLimit) starts weighed; no further layout is tried")
+                    let why = layout.stop() ? "at the time limit" : "after \(layout.workLimit) starts weighed"
+                    options.progress?("layout \(attempt + 1) stopped \(why); no further layout is tried")
                     break
                 }
                 for (r, _) in layout.unplaced { for c in problem.requests[r].candidates { feedback.priority[c, default: 0] += 1 } }

@@ -76,7 +76,10 @@ struct SittingLayout {
     /// members are available only in exact time ranges weighed 13 × sittings² (51 s at 100
     /// CSEC candidates) to leave two thirds unplaced. A count, not seconds: the same on any machine.
     var workLimit: Int
-    var outOfWork: Bool { work.starts >= workLimit }
+    var outOfWork: Bool { work.starts >= workLimit || stop() }
+    /// The time limit's safety net: a layout that reaches it places nothing more (only a run
+    /// that is stopped this way depends on the machine's speed).
+    var stop: @Sendable () -> Bool = { false }
 
     init(_ problem: PlanningProblem, panelCapacity: Int) {
         self.problem = problem
