@@ -59,7 +59,8 @@ extension CandidateSwaps {
             // the seat is x's only sitting that day (a preference, a repeated examiner), and
             // weighing every seat cost a second a pass at 300 candidates.
             let days = Set((seats[x] + fixed[x]).map { panels[$0.panel].period.dayIndex })
-            for (j, seat) in chunk.enumerated() where j == i || (days.contains(panels[seat.panel].period.dayIndex) && fits(x, from: chunk[i], into: seat)) {
+            let xFits = fitter(x, from: chunk[i])
+            for (j, seat) in chunk.enumerated() where j == i || (days.contains(panels[seat.panel].period.dayIndex) && xFits(seat)) {
                 let c = j == i ? own : cost(x, moving: chunk[i], to: seat)
                 let v = model.addVariable("a_\(i)_\(j)", kind: .binary, objective: c)
                 row[i].append((j, v))

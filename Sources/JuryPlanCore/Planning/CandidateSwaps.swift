@@ -25,6 +25,7 @@ struct CandidateSwaps {
     /// `classKey` of each seat as a number, by panel and slot: a trade moves a candidate between
     /// seats of one class, so a seat's class never changes (the hot loops hash no strings).
     private let classNumbers: [[Int]]
+    private let marks: Marks
 
     init(problem: PlanningProblem, panels: [Panel], juries: [[Int]]) {
         self.problem = problem
@@ -42,6 +43,7 @@ struct CandidateSwaps {
             }
         }
         (self.seats, self.fixed) = (seats, fixed)
+        marks = Marks(days: problem.campaign.days.count, members: problem.campaign.members.count)
         var numbers: [String: Int] = [:]
         classNumbers = panels.map { panel in
             panel.slots.map { slot in
@@ -270,31 +272,44 @@ struct CandidateSwaps {
 
     /// The candidate's share of the objective: days, unmet preferences, repeated examiners; with
     /// the sitting at `moving` held at `to` instead when given. Called for every pair a trade is
-    /// weighed for, hence small arrays rather than sets.
+    /// weighed for (a hundred thousand times a plan): days and members met are marked in the
+    /// shared `marks` instead of collected and sorted.
     func cost(_ c: Int, moving: Seat? = nil, to: Seat? = nil) -> Double {
         // Fields read one by one: copying the campaign or the candidate costs a retain per field.
         let w = problem.campaign.weights, hours = problem.campaign.hours
         let preferred = problem.campaign.candidates[c].preferred
-        var days: [Int] = []
-        var unmet = 0
-        var met: [Int] = []
-        met.reserveCapacity(3 * (seats[c].count + fixed[c].count))
+        let marks = self.marks
+        marks.stamp += 1
+        let stamp = marks.stamp
+        var days = 0, unmet = 0, repeats = 0
         func count(_ seat: Seat) {
             let s = seat == moving ? to! : seat
             let period = panels[s.panel].period
-            if !days.contains(period.dayIndex) { days.append(period.dayIndex) }
+            if marks.day[period.dayIndex] != stamp {
+                marks.day[period.dayIndex] = stamp
+                days += 1
+            }
             if !preferred.isEmpty {
                 let slot = panels[s.panel].slots[s.slot]
                 if !Candidate.isPreferred(problem.day(period), TimeRange(start: slot.start, end: slot.end), hours: hours, among: preferred) { unmet += 1 }
             }
-            if panels[s.panel].exam.mode.isExamined { met.append(contentsOf: juries[s.panel]) }
+            // A jury lists each member once (R5), so repeats are the members met more than once.
+            guard panels[s.panel].exam.mode.isExamined else { return }
+            for m in juries[s.panel] {
+                if marks.member[m] == stamp { repeats += 1 } else { marks.member[m] = stamp }
+            }
         }
         for seat in seats[c] { count(seat) }
         for seat in fixed[c] { count(seat) }
-        // A jury lists each member once (R5), so repeats are the members met more than once.
-        met.sort()
-        var repeats = 0
-        for k in met.indices.dropFirst() where met[k] == met[k - 1] { repeats += 1 }
-        return w.candidateDays * Double(days.count) + w.preference * Double(unmet) + w.repeatExaminer * Double(repeats)
+        return w.candidateDays * Double(days) + w.preference * Double(unmet) + w.repeatExaminer * Double(repeats)
+    }
+
+    /// Scratch marks for `cost`: a day or member is counted when its mark is the current stamp.
+    /// One box per trade search (copies share it; a search runs on one thread).
+    final class Marks {
+        var stamp = 0
+        var day: [Int]
+        var member: [Int]
+        init(days: Int, members: Int) { (day, member) = (Array(repeating: 0, count: days), Array(repeating: 0, count: members)) }
     }
 }
