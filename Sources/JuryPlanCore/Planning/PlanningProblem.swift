@@ -78,6 +78,9 @@ final class PlanningProblem {
             }
         }
         self.requests = requests
+        (roomCache, roomOrderCache, roomWasteCache) = (Array(repeating: nil, count: requests.count), Array(repeating: nil, count: requests.count),
+                                                       Array(repeating: nil, count: requests.count))
+        (examinerCache, mandatoryCache) = (Array(repeating: nil, count: requests.count), Array(repeating: nil, count: requests.count))
         requestsOfCandidate = ofCandidate
         let examIDs = campaign.exams.map(\.id)
         self.examIDs = examIDs
@@ -127,12 +130,15 @@ final class PlanningProblem {
 
     private(set) lazy var presidingExternalMembers = presidingMembers & externalMembers
 
-    /// By request id (arrays: asked for every place a sitting is weighed at).
-    private lazy var roomCache = [[Bool]?](repeating: nil, count: requests.count)
-    /// By request id (arrays: asked for every place a sitting is weighed at).
-    private lazy var roomOrderCache = [[Int]?](repeating: nil, count: requests.count)
-    /// By request id (arrays: asked for every place a sitting is weighed at).
-    private lazy var roomWasteCache = [[RoomWaste]?](repeating: nil, count: requests.count)
+    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
+    /// since a lazy array would be copied whole on every write).
+    private var roomCache: [[Bool]?] = []
+    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
+    /// since a lazy array would be copied whole on every write).
+    private var roomOrderCache: [[Int]?] = []
+    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
+    /// since a lazy array would be copied whole on every write).
+    private var roomWasteCache: [[RoomWaste]?] = []
 
     /// What a request does not need of a room.
     struct RoomWaste {
@@ -263,8 +269,9 @@ final class PlanningProblem {
         freeInPeriod[period.index] & mayExamine(r)
     }
 
-    /// By request id (arrays: asked for every place a sitting is weighed at).
-    private lazy var examinerCache = [MemberSet?](repeating: nil, count: requests.count)
+    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
+    /// since a lazy array would be copied whole on every write).
+    private var examinerCache: [MemberSet?] = []
 
     /// `mayExamine` without the period, computed once per request.
     func mayExamine(_ r: SittingRequest) -> MemberSet {
@@ -289,8 +296,9 @@ final class PlanningProblem {
         }
     }
 
-    /// By request id (arrays: asked for every place a sitting is weighed at).
-    private lazy var mandatoryCache = [MemberSet?](repeating: nil, count: requests.count)
+    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
+    /// since a lazy array would be copied whole on every write).
+    private var mandatoryCache: [MemberSet?] = []
 
     /// Members who must sit on the request's jury: the imposed ones (R18) and, where only one
     /// member may preside, that one (R8). Two such sittings sharing one cannot follow each other
