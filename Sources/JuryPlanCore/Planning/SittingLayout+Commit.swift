@@ -14,6 +14,9 @@ extension SittingLayout {
 
     func startInPanel(_ panel: Panel, _ r: SittingRequest) -> Int? {
         work.starts += 1
+        // A full panel takes no one (checked first: late in a large layout most panels are full).
+        let joinsWritten = r.exam.mode == .written && !panel.slots.isEmpty
+        guard joinsWritten || panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
         let hours = problem.hours(panel.period)
         let day = problem.day(panel.period)
         // Packed panels put sittings back to back: each has its own jury (stage 2 keeps R3).
@@ -38,16 +41,16 @@ extension SittingLayout {
                   candidatesFit(r, panel.period, slot.start), staffed(slot.start) else { return nil }
             return slot.start
         }
-        guard panel.slots.count < (r.exam.mode == .written ? 1 : capacity) else { return nil }
-        var starts: Set<Int> = [hours.start]
+        var starts: [Int] = [hours.start]
         for t in problem.windowStarts[panel.period.dayIndex] + problem.candidatesFreeFrom(r, dayIndex: panel.period.dayIndex)
-        where hours.start < t && t < hours.end { starts.insert(t) }
-        for s in panel.slots { starts.insert(s.end + max(buffer, gap(s))) }
-        for s in roomTaken { starts.insert(s.end + gap(s)) }
+        where hours.start < t && t < hours.end { starts.append(t) }
+        for s in panel.slots { starts.append(s.end + max(buffer, gap(s))) }
+        for s in roomTaken { starts.append(s.end + gap(s)) }
         for c in r.candidates {
-            for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.insert(p.end + campaign.minBreakMinutes) }
+            for p in placements[c] where p.dayIndex == panel.period.dayIndex { starts.append(p.end + campaign.minBreakMinutes) }
         }
-        for t in starts.sorted() where t >= hours.start {
+        starts.sort()
+        for (k, t) in starts.enumerated() where t >= hours.start && (k == 0 || starts[k - 1] != t) {
             let end = t + r.minutes
             if end > hours.end { break }
             let clear = panel.slots.allSatisfy { end + max(buffer, gap($0)) <= $0.start || $0.end + max(buffer, gap($0)) <= t } && roomFree(t, end)
