@@ -82,6 +82,21 @@ struct JuryGreedy {
     private func repair(_ start: (juries: [[Int]], presidents: [Int?])) -> (juries: [[Int]], presidents: [Int?]) {
         var (juries, presidents) = start
         let buffer = campaign.bufferMinutes
+        // Who is busy when, for `juries` as they stand (rebuilt after a repair): each trial
+        // below only takes the ejected panels' members off it.
+        var standing: [Int: Busy]?
+        func busyWithout(_ ejected: [Int]) -> [Int: Busy] {
+            let base = standing ?? busyMap(juries)
+            standing = base
+            var busy = base
+            let affected = Set(ejected.flatMap { juries[$0] })
+            for m in affected { busy[m] = nil }
+            for (q, jury) in juries.enumerated() where !ejected.contains(q) {
+                let kept = jury.filter { affected.contains($0) }
+                if !kept.isEmpty { occupy(&busy, kept, panel: q) }
+            }
+            return busy
+        }
         for p in staffing.indices where juries[p].isEmpty && staffing[p].size > 0 {
             let s = staffing[p]
             let site = campaign.rooms[s.panel.room].site
@@ -104,7 +119,7 @@ struct JuryGreedy {
                 guard !ejected.isEmpty, ejected.count <= 2 else { continue }
                 var trial = juries, trialPresidents = presidents
                 for q in ejected { trial[q] = []; trialPresidents[q] = nil }
-                guard let (chosen, president) = jury(for: s, busy: busyMap(trial), met: examinedBefore) else { continue }
+                guard let (chosen, president) = jury(for: s, busy: busyWithout(ejected), met: examinedBefore) else { continue }
                 trial[p] = chosen.sorted()
                 trialPresidents[p] = president
                 var refilled = true
@@ -115,6 +130,7 @@ struct JuryGreedy {
                 }
                 if refilled {
                     (juries, presidents) = (trial, trialPresidents)
+                    standing = nil
                     break
                 }
             }
