@@ -284,7 +284,7 @@ struct JuryAwareInsertion {
                 guard let half = campaign.hours.halfDay(containing: window) else { continue }
                 guard r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: placements[$0]) }) else { continue }
                 // One room per site: an open one first (no new room half-day), else the least wasteful.
-                roomOfSite.withUnsafeMutableBufferPointer { $0.update(repeating: nil) }
+                for site in roomOfSite.indices { roomOfSite[site] = nil }
                 for k in rooms {
                     let site = lookups.siteOfRoom[k]
                     if let chosen = roomOfSite[site], chosen.open { continue }
