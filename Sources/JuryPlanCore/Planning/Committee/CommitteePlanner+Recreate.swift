@@ -10,8 +10,9 @@ extension CommitteePlanner {
     static let ruinSize = 14
     static let recreateSeed: UInt64 = 31
 
-    func ruinAndRecreate(_ result: inout Result, _ best: inout (placed: Int, objective: Double), greedy: CommitteeGreedy, clock: Stopwatch) {
-        var random = SeededRandom(seed: Self.recreateSeed)
+    func ruinAndRecreate(_ result: inout Result, _ best: inout (placed: Int, objective: Double), greedy: CommitteeGreedy, clock: Stopwatch,
+                         seed: UInt64) {
+        var random = SeededRandom(seed: seed)
         var current = result.timetable
         let placeable = session.sittings.indices.filter { session.sittings[$0].impossibility == nil }
         var rounds = 0

@@ -69,6 +69,28 @@ struct CommitteePlanner {
                 consider(solved, &result, &best, "whole-session model", clock)
             }
         }
+        // While sittings that may be placed are left out: ruin and recreate first (thousands of
+        // rounds cost less than one neighbourhood around a sitting left out, 9 s at 100
+        // defences with half-day availability), then the neighbourhoods, then ruin and recreate
+        // again from where they ended, with another seed, up to `cycles` times. Counted, not
+        // timed: the time limit only stops a session that is not placed whole.
+        let placeable = session.sittings.indices.filter { session.sittings[$0].impossibility == nil }.count
+        var cycle = 0
+        if result.timetable.placedCount < placeable { ruinAndRecreate(&result, &best, greedy: greedy, clock: clock, seed: Self.recreateSeed) }
+        while true {
+            improveByNeighbourhoods(&result, &best, greedy: greedy, clock: clock)
+            guard result.timetable.placedCount < placeable, cycle < Self.cycles, clock.elapsed < options.timeLimit else { break }
+            cycle += 1
+            ruinAndRecreate(&result, &best, greedy: greedy, clock: clock, seed: Self.recreateSeed + UInt64(cycle))
+        }
+        return result
+    }
+
+    /// Rounds of search while some sittings stay out (see `plan`).
+    static let cycles = 8
+
+    /// MIP neighbourhoods until `patience` fail in a row (or the time limit).
+    private func improveByNeighbourhoods(_ result: inout Result, _ best: inout (placed: Int, objective: Double), greedy: CommitteeGreedy, clock: Stopwatch) {
         var failures = 0
         for round in 0..<Self.neighbourhoods where failures < Self.patience && clock.elapsed < options.timeLimit && !result.provedOptimal {
             let free = neighbourhood(round, result.timetable)
@@ -84,8 +106,6 @@ struct CommitteePlanner {
             }
             failures = 0
         }
-        if result.timetable.placedCount < session.sittings.count { ruinAndRecreate(&result, &best, greedy: greedy, clock: clock) }
-        return result
     }
 
     /// Keeps `candidate` when it places more sittings, or as many at a lower objective.
