@@ -15,6 +15,7 @@ struct CommitteePlanner {
     /// Up to this many options the whole session is one MIP before the neighbourhoods (measured:
     /// 254 columns solve to optimality in 0.06 s; 2,613 do not close in 60 s).
     static let wholeModelColumns = 1_500
+    static let wholeModelNonZeros = 20_000
     /// Ejection chains tried on what the constructions leave out: moves deep, starts tried.
     static let deepRepairDepth = 5
     static let deepRepairBudget = 60_000
@@ -61,9 +62,13 @@ struct CommitteePlanner {
             consider(deeper, &result, &best, "deeper ejection chains", clock)
         }
         let columns = session.sittings.reduce(0) { $0 + $1.options.count }
-        if columns > 0, columns <= Self.wholeModelColumns {
-            let all = result.timetable.placedCount == session.sittings.count
-            let model = CommitteeModel(session, mustPlace: all ? Set(session.sittings.indices) : [])
+        let all = result.timetable.placedCount == session.sittings.count
+        // Dense models are left to the neighbourhoods: with half-day availability the members'
+        // overlap rows make 1,315 columns 63,913 non-zeros, whose 20 nodes took 22 s and found
+        // nothing (a generated master session of 200: 1,239 columns, 10,490 non-zeros).
+        if columns > 0, columns <= Self.wholeModelColumns,
+           case let model = CommitteeModel(session, mustPlace: all ? Set(session.sittings.indices) : []),
+           model.model.nonZeroCount <= Self.wholeModelNonZeros {
             (result.modelRows, result.modelColumns, result.modelNonZeros) = (model.model.constraintCount, model.model.variableCount, model.model.nonZeroCount)
             if let solved = solve(model, name: "session", warmStart: result.timetable, around: CommitteeTimetable(session), greedy: greedy, clock: clock, proved: &result.provedOptimal) {
                 consider(solved, &result, &best, "whole-session model", clock)
