@@ -43,8 +43,8 @@ final class PlanningProblem {
     /// asked for every place a sitting is weighed at): `examFollows[a][b]`, a comes after b.
     private let examFollows: [[Bool]]
     private let examIDs: [String]
-    /// `examNumber` of each request's exam, by request id.
-    private let requestExam: [Int?]
+    /// `examNumber` of each request's exam, by request id (computed once, read only).
+    private lazy var requestExam: [Int?] = requests.map { examNumber($0.exam.id) }
     /// Each candidate's blocked hours (R9), by candidate number.
     private let candidateBlocks: [AvailabilityWindows?]
 
@@ -82,9 +82,7 @@ final class PlanningProblem {
                                                        Array(repeating: nil, count: requests.count))
         (examinerCache, mandatoryCache) = (Array(repeating: nil, count: requests.count), Array(repeating: nil, count: requests.count))
         requestsOfCandidate = ofCandidate
-        let examIDs = campaign.exams.map(\.id)
-        self.examIDs = examIDs
-        requestExam = requests.map { r in examIDs.firstIndex(of: r.exam.id) ?? examIDs.firstIndex(of: campaign.canonicalExamID(r.exam.id)) }
+        examIDs = campaign.exams.map(\.id)
         candidateBlocks = campaign.candidates.map { [availability] in availability.candidateBlocks($0.id) }
         examFollows = campaign.exams.map { later in campaign.exams.map { earlier in campaign.exam(later, follows: earlier.id) } }
     }
@@ -133,11 +131,9 @@ final class PlanningProblem {
     /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
     /// since a lazy array would be copied whole on every write).
     private var roomCache: [[Bool]?] = []
-    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
-    /// since a lazy array would be copied whole on every write).
+    /// By request id, like `roomCache`.
     private var roomOrderCache: [[Int]?] = []
-    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
-    /// since a lazy array would be copied whole on every write).
+    /// By request id, like `roomCache`.
     private var roomWasteCache: [[RoomWaste]?] = []
 
     /// What a request does not need of a room.
@@ -269,8 +265,7 @@ final class PlanningProblem {
         freeInPeriod[period.index] & mayExamine(r)
     }
 
-    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
-    /// since a lazy array would be copied whole on every write).
+    /// By request id, like `roomCache`.
     private var examinerCache: [MemberSet?] = []
 
     /// `mayExamine` without the period, computed once per request.
@@ -296,8 +291,7 @@ final class PlanningProblem {
         }
     }
 
-    /// By request id (arrays: asked for every place a sitting is weighed at; sized in init,
-    /// since a lazy array would be copied whole on every write).
+    /// By request id, like `roomCache`.
     private var mandatoryCache: [MemberSet?] = []
 
     /// Members who must sit on the request's jury: the imposed ones (R18) and, where only one
