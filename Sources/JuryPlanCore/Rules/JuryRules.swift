@@ -42,15 +42,24 @@ enum JuryRules {
             guard let exam = ctx.exam(of: sitting), exam.mode.isExamined, !exam.jury.roles.isEmpty,
                   !isImposedJury(ctx, sitting, exam) else { continue }
             let members = ctx.memberIDs(of: sitting).compactMap { ctx.campaign.member($0) }
-            var counts: [Role: Int] = [:]
-            for m in members { counts[m.role, default: 0] += 1 }
-            let wanted = exam.jury.roles.filter { $0.value > 0 }
-            if counts != wanted {
+            if !rolesMatch(members.map(\.role), exam) {
+                let counts = roleCounts(members.map(\.role))
                 let has = counts.isEmpty ? "no known member" : describeRoles(counts)
-                ctx.report(.r6, "\(ctx.describe(sitting)) has \(has), \(describeRoles(wanted)) required",
+                ctx.report(.r6, "\(ctx.describe(sitting)) has \(has), \(describeRoles(exam.jury.roles.filter { $0.value > 0 })) required",
                            day: sitting.day, rows: sitting.rows, people: members.map(\.id))
             }
         }
+    }
+
+    /// R6's arithmetic: the count of each role equals the exam's (an exam without roles asks none).
+    static func rolesMatch(_ roles: [Role], _ exam: Exam) -> Bool {
+        exam.jury.roles.isEmpty || roleCounts(roles) == exam.jury.roles.filter { $0.value > 0 }
+    }
+
+    static func roleCounts(_ roles: [Role]) -> [Role: Int] {
+        var counts: [Role: Int] = [:]
+        for role in roles { counts[role, default: 0] += 1 }
+        return counts
     }
 
     /// R7: external members ÷ jury size strictly above the threshold; a filled `external_share`

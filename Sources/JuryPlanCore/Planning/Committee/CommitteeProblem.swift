@@ -70,9 +70,11 @@ final class CommitteeProblem {
     /// `a`'s in `after`), for one candidate's sittings.
     func mustPrecede(_ a: Int, _ b: Int) -> Bool { campaign.exam(sittings[b].request.exam, follows: sittings[a].request.exam.id) }
 
-    /// An examined sitting whose jury is exactly its candidates' imposed members.
+    /// An examined sitting whose jury is exactly its candidates' imposed members: the exam says
+    /// `imposed: true`, or the imposed members are as many as the exam's jury size (R5 and R18
+    /// then leave no seat to the pool: a bachelor defence before its supervisor and reviewer).
     static func hasFixedCommittee(_ r: SittingRequest) -> Bool {
-        r.exam.mode.isExamined && r.exam.jury.imposed && !r.imposed.isEmpty
+        r.exam.mode.isExamined && !r.imposed.isEmpty && (r.exam.jury.imposed || r.imposed.count == r.exam.jury.size)
     }
 
     private static func sitting(_ r: SittingRequest, members: [Int], problem: PlanningProblem, siteOfRoom: [Int], steps: [Int]) -> CommitteeSitting {
@@ -104,6 +106,9 @@ final class CommitteeProblem {
                 if let conflict = Eligibility.conflict(member, campaign.candidates[c]) { return "\(conflict) (R10)" }
             }
             return "\(member.displayName) (\(member.id)) does not examine in the candidate's region (R15)"
+        }
+        if !r.exam.jury.imposed, !JuryRules.rolesMatch(members.map { campaign.members[$0].role }, r.exam) {
+            return "the imposed members' roles are not the \(r.exam.id) jury's (R6)"
         }
         for m in members where campaign.maxSittings(of: campaign.members[m]) == 0 {
             return "\(campaign.members[m].displayName) (\(campaign.members[m].id)) is never convened (max_per_day 0, R14)"
