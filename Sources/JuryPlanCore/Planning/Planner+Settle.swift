@@ -5,7 +5,9 @@
 /// sitting of the plan steps aside for it and is placed again elsewhere (`ejections`). What
 /// still has no place gets, day by day, what stops it in the users' words: the candidate's
 /// day, the rooms, the members free then, or the jury they would form. Deterministic: tries are
-/// counted, not timed.
+/// counted, not timed; the time limit only stops it (past it, only the first
+/// `alwaysExplained` sittings are explained, the others keep the search's reason): at 400
+/// defences an ejection took 5 s, and the last look ran 19 s past a 60 s limit.
 extension Planner {
     /// Days named in an unplaced sitting's reason; the others are summed up in one clause.
     static let daysExplained = 4
@@ -19,6 +21,8 @@ extension Planner {
     /// Left-out sittings explained day by day at most (each costs a probe), scaled like
     /// `probes`; the others keep the search's reason.
     static let sittingsExplained = 40
+    /// Left-out sittings explained day by day even past the time limit.
+    static let alwaysExplained = 3
 
     func settle(_ outcome: PlanOutcome, problem: PlanningProblem, clock: Stopwatch) -> PlanOutcome {
         switch outcome {
@@ -64,11 +68,13 @@ extension Planner {
         let availability = Availability(campaign)
         let scale = min(1, 500 / Double(max(1, problem.requests.count))) * min(1, 10 / Double(max(1, campaign.days.count)))
         var state = Settling(rows: plan.schedule.rows, left: plan.unplaced, probes: max(2, Int(Double(Self.probes) * scale)))
+        let limit = options.timeLimit
+        let stop = { clock.elapsed > limit }
         while true {
-            placeWhatFits(&state, availability)
-            guard state.probes > 0, eject(&state, availability) else { break }
+            placeWhatFits(&state, availability, stop: stop)
+            guard state.probes > 0, !stop(), eject(&state, availability, stop: stop) else { break }
         }
-        let unplaced = explain(&state, availability, atMost: max(3, Int(Double(Self.sittingsExplained) * scale)))
+        let unplaced = explain(&state, availability, atMost: max(3, Int(Double(Self.sittingsExplained) * scale)), stop: stop)
         let schedule = Schedule(rows: state.rows, file: plan.schedule.file).sorted
         var figures = plan.figures
         PlanMeasures.fill(&figures, schedule: schedule, campaign: campaign)
@@ -87,7 +93,7 @@ extension Planner {
 
     /// Each sitting still left out with its reason day by day (probed again where the rows
     /// changed since; one found a place after all is placed).
-    private func explain(_ state: inout Settling, _ availability: Availability, atMost: Int) -> [UnplacedSitting] {
+    private func explain(_ state: inout Settling, _ availability: Availability, atMost: Int, stop: () -> Bool) -> [UnplacedSitting] {
         var explaining = atMost
         var probe: PlacementProbe?
         var unplaced: [UnplacedSitting] = []
@@ -98,7 +104,8 @@ extension Planner {
                 unplaced.append(sitting)
                 continue
             }
-            guard !sitting.proven, explaining > 0, let (exam, candidates) = parts(of: sitting) else {
+            guard !sitting.proven, explaining > 0, atMost - explaining < Self.alwaysExplained || !stop(),
+                  let (exam, candidates) = parts(of: sitting) else {
                 unplaced.append(sitting)
                 continue
             }
@@ -130,12 +137,12 @@ extension Planner {
 
     /// Places, one at a time, each left-out sitting that has a free place; remembers why the
     /// others have none.
-    private func placeWhatFits(_ state: inout Settling, _ availability: Availability) {
+    private func placeWhatFits(_ state: inout Settling, _ availability: Availability, stop: () -> Bool) {
         var progress = true
         while progress {
             progress = false
             for sitting in state.left where tryable(sitting, state) && state.blockedAt[sitting] != state.version {
-                guard state.probes > 0 else { return }
+                guard state.probes > 0, !stop() else { return }
                 guard let (exam, candidates) = parts(of: sitting) else { continue }
                 state.probes -= 1
                 let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
@@ -156,8 +163,8 @@ extension Planner {
     /// One ejection that places a left-out sitting: a sitting of the plan steps aside for it
     /// on a day and is placed again elsewhere. False when none of the tries within the budget
     /// works.
-    private func eject(_ state: inout Settling, _ availability: Availability) -> Bool {
-        for sitting in state.left where tryable(sitting, state) && !state.ejected.contains(sitting) {
+    private func eject(_ state: inout Settling, _ availability: Availability, stop: () -> Bool) -> Bool {
+        for sitting in state.left where tryable(sitting, state) && !state.ejected.contains(sitting) && !stop() {
             guard let (exam, candidates) = parts(of: sitting) else { continue }
             state.ejected.insert(sitting)
             state.probes -= 1
@@ -167,7 +174,7 @@ extension Planner {
             let share = min(Self.ejectionsPerSitting, max(6, trials / waiting), trials)
             guard share > 0 else { return false }
             let probe = PlacementProbe(schedule: Schedule(rows: state.rows), campaign: campaign, availability: availability)
-            for ejection in probe.ejections(exam: exam, candidates: candidates, limit: share) {
+            for ejection in probe.ejections(exam: exam, candidates: candidates, limit: share) where !stop() {
                 state.probes -= 2
                 let stepping = ejection.rows.map { state.rows[$0] }
                 let aside = Set(ejection.rows)
