@@ -4,7 +4,7 @@ extension Planner {
     /// The staffed plan finished, or the same plan improved by ruin and recreate
     /// (`JuryAwareInsertion.improve`) and convened again by the day models, whichever scores lower.
     func finishBest(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
-                            clock: Stopwatch, budget: SearchBudget) -> PlanOutcome {
+                    clock: Stopwatch, budget: SearchBudget) -> PlanOutcome {
         // The plain plan is scored without the exact reassignment, which runs on it only when
         // it is the one returned (the improved plan usually wins: CSEC 100, 0.25 s saved).
         let plain = finish(panels, juries: juries, presidents: presidents, problem: problem, figures: figures, clock: clock, exact: false)
@@ -68,7 +68,7 @@ extension Planner {
     /// shared in a half-day), each checked by the rule catalogue: one that let a breach through
     /// would be a bug, and the plan without it is kept instead.
     func finish(_ panels: [Panel], juries: [[Int]], presidents: [Int?], problem: PlanningProblem, figures: PlanFigures,
-                        clock: Stopwatch, exact: Bool = true) -> PlanOutcome {
+                clock: Stopwatch, exact: Bool = true) -> PlanOutcome {
         var swaps = CandidateSwaps(problem: problem, panels: panels, juries: juries)
         // The plain plan is only weighed against the improved one: no merges, no reassignment.
         var trades = swaps.improve(merging: exact)

@@ -18,8 +18,8 @@ extension Planner {
     /// `rescue`: the probe asks GLPK to staff a day the greedy leaves short (otherwise the
     /// layout is rejected at once).
     func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
-                         staffedByGreedy: Bool,
-                         rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
+                 staffedByGreedy: Bool,
+                 rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         var probe = PlanFigures()
         if !staffedByGreedy,
            case .failure(let failures) = convene(panels, problem: problem, figures: &probe, clock: clock, budget: budget, greedyFirst: true, rescue: rescue) {
@@ -29,8 +29,8 @@ extension Planner {
     }
 
     func convene(_ panels: [Panel], problem: PlanningProblem, figures: inout PlanFigures, clock: Stopwatch, budget: SearchBudget,
-                         greedyFirst: Bool,
-                         rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
+                 greedyFirst: Bool,
+                 rescue: Bool = true) -> Result<([[Int]], [Int?]), DayFailures> {
         let convened = staff(panels, problem: problem, figures: &figures, clock: clock, budget: budget, greedyFirst: greedyFirst, rescue: rescue)
         return convened.failures.isEmpty ? .success((convened.juries, convened.presidents)) : .failure(DayFailures(days: convened.failures, convened: convened))
     }
