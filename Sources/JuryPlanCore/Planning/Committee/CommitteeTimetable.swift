@@ -42,10 +42,7 @@ struct CommitteeTimetable {
         let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
         for m in sitting.members {
             let day = memberDay[m][option.dayIndex]
-            for other in day where other != s {
-                guard let b = bookings[other] else { continue }
-                if b.option.site != option.site || !Spacing.memberFree(TimeRange(start: b.start, end: b.end), window, in: campaign) { return false }
-            }
+            if day.contains(where: { $0 != s && clashes($0, window, site: option.site, campaign) }) { return false }
             if day.count + 1 > campaign.maxSittings(of: campaign.members[m]) { return false }
         }
         for c in sitting.request.candidates where session.sittingsOfCandidate[c].count > 1 && !candidateFits(c, s, option, ignoring: []) {
@@ -60,14 +57,11 @@ struct CommitteeTimetable {
     func blockingChoices(_ s: Int, at option: SlotOption) -> [[Int]] {
         let sitting = session.sittings[s]
         let campaign = session.campaign
-        let end = option.start + sitting.minutes
+        let window = TimeRange(start: option.start, end: option.start + sitting.minutes)
         var clash = Set<Int>()
         for m in sitting.members {
-            for other in memberDay[m][option.dayIndex] where other != s {
-                guard let b = bookings[other] else { continue }
-                if !Spacing.memberFree(TimeRange(start: b.start, end: b.end), TimeRange(start: option.start, end: end), in: campaign) || b.option.site != option.site {
-                    clash.insert(other)
-                }
+            for other in memberDay[m][option.dayIndex] where other != s && clashes(other, window, site: option.site, campaign) {
+                clash.insert(other)
             }
         }
         for c in sitting.request.candidates where session.sittingsOfCandidate[c].count > 1 && !candidateFits(c, s, option, ignoring: clash) {
@@ -86,6 +80,13 @@ struct CommitteeTimetable {
             choices = choices.flatMap { base in day.filter { !base.contains($0) }.map { (base + [$0]).sorted() } }
         }
         return choices
+    }
+
+    /// Whether booked sitting `other` keeps a member of it from sitting `window` at `site` that
+    /// day: too close for the buffer (R3) or at another site (R14).
+    private func clashes(_ other: Int, _ window: TimeRange, site: Int, _ campaign: Campaign) -> Bool {
+        guard let b = bookings[other] else { return false }
+        return b.option.site != site || !Spacing.memberFree(TimeRange(start: b.start, end: b.end), window, in: campaign)
     }
 
     /// Booked sittings that hold a room `s` could take at `option` (suitable, open, same site):
