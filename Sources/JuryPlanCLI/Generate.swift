@@ -23,6 +23,9 @@ extension JuryPlanCommand {
         @Flag(help: "With --preset: members scarce (50–60 % busy in the hours they are available, rooms about 40 %), planted around a lawful plan written as witness.csv.")
         var tight = false
 
+        @Flag(help: "With --tight: each member the witness convenes is available exactly in the hours of their witness sittings.")
+        var exactHours = false
+
         @Option(help: "Number of candidates.")
         var candidates: Int
 
@@ -41,6 +44,7 @@ extension JuryPlanCommand {
             guard preset != .custom else { throw ValidationError("--preset must be csec, pacte or cpas") }
             if let days, !(1...366).contains(days) { throw ValidationError("--days must lie between 1 and 366") }
             if tight, preset == nil { throw ValidationError("--tight goes with --preset") }
+            if exactHours, !tight { throw ValidationError("--exact-hours goes with --tight") }
         }
 
         func run() throws {
@@ -54,14 +58,16 @@ extension JuryPlanCommand {
             }
             guard let preset, let name = PresetName(rawValue: preset.rawValue) else { throw ExitCode(Exit.badInput) }
             if tight {
-                guard let (campaign, witness) = TightSessionGenerator(preset: name, candidates: candidates, seed: seed, days: days).generate() else {
+                var generator = TightSessionGenerator(preset: name, candidates: candidates, seed: seed, days: days)
+                generator.exactHours = exactHours
+                guard let (campaign, witness) = generator.generate() else {
                     Console.current.note("juryplan: the loose campaign of seed \(seed) could not be planned whole, so there is no witness to tighten around; try another seed or more days")
                     throw ExitCode(Exit.timeLimit)
                 }
                 try write(campaign, witness: witness)
                 var figures = PlanFigures()
                 PlanMeasures.fill(&figures, schedule: witness, campaign: campaign)
-                Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory), members scarce, with a lawful witness.csv "
+                Console.current.print("Generated \(campaign.candidates.count) candidates, \(campaign.members.count) members, \(campaign.rooms.count) rooms over \(campaign.days.count) days in \(directory), members scarce\(exactHours ? " (exact hours)" : ""), with a lawful witness.csv "
                     + String(format: "(objective %.0f: %d member-days, %d room half-days, %d candidate-days).", figures.objective, figures.memberDays, figures.roomHalfDays, figures.candidateDays))
                 return
             }

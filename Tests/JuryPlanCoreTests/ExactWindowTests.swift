@@ -8,32 +8,13 @@ import JuryPlanCore
 /// ranked members by the slack of their free stretch and tried starts where a window closes, 2
 /// of 8 such PACTE sessions of 60 candidates planned and no CPAS one.
 final class ExactWindowTests: XCTestCase {
-    /// The campaign with every member available exactly in the witness's time ranges; a member
-    /// the witness never convenes is never convened (`max_per_day: 0`).
-    static func exactWindows(_ campaign: Campaign, witness: Schedule) -> Campaign {
-        var ranges: [String: Set<AvailabilityToken>] = [:]
-        for row in witness.rows {
-            for id in row.jury { ranges[id, default: []].insert(.range(row.day, row.time)) }
-        }
-        var campaign = campaign
-        let members = campaign.members.map { member -> JuryMember in
-            var member = member
-            let tokens = ranges[member.id] ?? []
-            member.available = tokens.sorted { ($0.day, $0.interval(hours: campaign.hours)) < ($1.day, $1.interval(hours: campaign.hours)) }
-            if tokens.isEmpty { member.maxPerDay = 0 }
-            return member
-        }
-        campaign.setPeople(candidates: campaign.candidates, members: members, rooms: campaign.rooms)
-        return campaign
-    }
-
     func testSessionsWithExactMemberWindowsPlanWhole() throws {
         var planned = 0
         for preset in [PresetName.pacte, .cpas] {
             for seed: UInt64 in 1...3 {
                 let label = "\(preset.rawValue) 24 seed \(seed)"
                 let (loose, witness) = try XCTUnwrap(TightSessionGenerator(preset: preset, candidates: 24, seed: seed).generate(), label)
-                let campaign = Self.exactWindows(loose, witness: witness)
+                let campaign = TightSessionGenerator.exactHours(loose, witness: witness)
                 XCTAssertEqual(RuleCatalogue.audit(witness, against: campaign).breaches.map(\.description), [], "\(label): the witness must stay lawful")
                 switch Planner(campaign: campaign, options: PlanOptions(timeLimit: 120)).run() {
                 case .planned(let plan):

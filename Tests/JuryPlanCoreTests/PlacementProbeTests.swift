@@ -42,7 +42,7 @@ final class PlacementProbeTests: XCTestCase {
     func testASittingWithNoPlaceIsExplainedDayByDay() throws {
         let (loose, witness) = try XCTUnwrap(TightSessionGenerator(preset: .csec, candidates: 8, seed: 34).generate())
         let (plan, _) = try partial(witness, loose, exam: "BC1")
-        let campaign = ExactWindowTests.exactWindows(loose, witness: plan.schedule)
+        let campaign = TightSessionGenerator.exactHours(loose, witness: plan.schedule)
         XCTAssertEqual(RuleCatalogue.audit(plan.schedule, against: campaign).breaches.filter { $0.rule != .r1 }.map(\.description), [])
         guard case .notFound(_, let partial?) = settle(plan, campaign) else { return XCTFail("the sitting cannot be placed") }
         let reason = try XCTUnwrap(partial.unplaced.first).reason
@@ -83,7 +83,7 @@ final class PlacementProbeTests: XCTestCase {
         for seed: UInt64 in 36...44 {
             guard let generated = TightSessionGenerator(preset: .csec, candidates: 10, seed: seed).generate() else { continue }
             let (loose, witness) = generated
-            let campaign = ExactWindowTests.exactWindows(loose, witness: witness)
+            let campaign = TightSessionGenerator.exactHours(loose, witness: witness)
             let orals = witness.rows.indices.filter { witness.rows[$0].exam == "BC1" }
             for a in orals {
                 for b in orals where b != a && witness.rows[b].time.minutes == witness.rows[a].time.minutes {

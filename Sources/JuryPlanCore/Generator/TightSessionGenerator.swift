@@ -17,6 +17,8 @@ public struct TightSessionGenerator {
     public var memberBusy: ClosedRange<Double> = 0.50...0.60
     /// The same for rooms.
     public var roomBusy: ClosedRange<Double> = 0.35...0.45
+    /// Members available exactly when the witness has them sit (`exactHours(_:witness:)`).
+    public var exactHours = false
 
     public init(preset: PresetName, candidates: Int, seed: UInt64, days: Int? = nil) {
         self.preset = preset
@@ -76,6 +78,27 @@ public struct TightSessionGenerator {
         }
         campaign.name = campaign.name.replacingOccurrences(of: "campagne générée", with: "session tendue générée")
         campaign.setPeople(candidates: campaign.candidates, members: members, rooms: rooms)
-        return (campaign, witness)
+        return (exactHours ? Self.exactHours(campaign, witness: witness) : campaign, witness)
+    }
+
+    /// The campaign with every member available exactly in the time ranges of their witness
+    /// sittings, and a member the witness never convenes never convened (`max_per_day: 0`): a
+    /// lawful plan exists (the witness) with almost no slack, as in sessions whose staff give
+    /// their hours sitting by sitting.
+    public static func exactHours(_ campaign: Campaign, witness: Schedule) -> Campaign {
+        var ranges: [String: Set<AvailabilityToken>] = [:]
+        for row in witness.rows {
+            for id in row.jury { ranges[id, default: []].insert(.range(row.day, row.time)) }
+        }
+        var campaign = campaign
+        let members = campaign.members.map { member -> JuryMember in
+            var member = member
+            let tokens = ranges[member.id] ?? []
+            member.available = tokens.sorted { ($0.day, $0.interval(hours: campaign.hours)) < ($1.day, $1.interval(hours: campaign.hours)) }
+            if tokens.isEmpty { member.maxPerDay = 0 }
+            return member
+        }
+        campaign.setPeople(candidates: campaign.candidates, members: members, rooms: campaign.rooms)
+        return campaign
     }
 }
