@@ -17,7 +17,9 @@ public struct TightSessionGenerator {
     public var memberBusy: ClosedRange<Double> = 0.50...0.60
     /// The same for rooms.
     public var roomBusy: ClosedRange<Double> = 0.35...0.45
-    /// Members available exactly when the witness has them sit (`exactHours(_:witness:)`).
+    /// Members available exactly when the witness has them sit (`exactHours(_:witness:)`);
+    /// rooms are cut as without it (the members' random cuts are still drawn, then replaced,
+    /// so that the rooms' draws and the seed's campaign stay those of `--tight`).
     public var exactHours = false
 
     public init(preset: PresetName, candidates: Int, seed: UInt64, days: Int? = nil) {
