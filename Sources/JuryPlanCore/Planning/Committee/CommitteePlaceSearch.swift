@@ -200,7 +200,7 @@ struct CommitteePlaceSearch {
         var weighted = places.indices.map { at[$0] >= 0 ? cost($0, at[$0], weight) : 0 }
         var total = current.reduce(0, +)
         var best = (total: total, at: at)
-        for iteration in 1...max(1, iterations) {
+        for _ in 0..<max(1, iterations) {
             guard total > 0 else { break }
             var chosen: (delta: Int, s: Int, k: Int, ties: Int)?
             for s in places.indices where current[s] > 0 {
@@ -242,7 +242,8 @@ struct CommitteePlaceSearch {
                 best = (total, at)
             }
         }
-        at = best.at
+        // Back to the best state, the counts with it (a later search starts from there).
+        for s in places.indices where at[s] >= 0 && best.at[s] >= 0 && at[s] != best.at[s] { move(s, to: best.at[s]) }
         var timetable = CommitteeTimetable(session)
         let order = session.sittings.indices.filter { at[$0] >= 0 }.sorted { (places[$0][at[$0]].option, $0) < (places[$1][at[$1]].option, $1) }
         for s in order {
@@ -253,5 +254,4 @@ struct CommitteePlaceSearch {
         }
         return timetable
     }
-
 }
