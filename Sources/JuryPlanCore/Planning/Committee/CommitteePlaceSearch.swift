@@ -9,8 +9,10 @@
 /// weights (Morris 1993) where no move helps, and a site change of a whole group of sittings
 /// linked by their members (R14's one site a day binds them: a single sitting cannot leave).
 /// Conflicts are the timetable's own definitions taken two sittings at a time (R3 with the
-/// buffer and R14 through `Spacing`, R2/R12/R13 through `PlanningProblem.candidateFits`, R4 by
-/// room); the result is booked through `CommitteeTimetable`, which checks each sitting whole.
+/// buffer and R14's one site through `Spacing`, R2/R12's break and R13 through
+/// `PlanningProblem.candidateFits`, R4 by room) and the daily limits counted by member and by
+/// candidate (R14, R12); the result is booked through `CommitteeTimetable`, which checks each
+/// sitting whole, so a conflict the search misses leaves a sitting out, never breaks a rule.
 /// Places are the starts on the sitting's own grid and on the session's (the half-day's start
 /// plus whole sittings and buffers, how such sessions are laid out by hand), or all its starts
 /// when none lies on them. Deterministic: a seeded generator and a counted number of steps.
@@ -24,6 +26,10 @@ struct CommitteePlaceSearch {
     /// Sittings at each place's room and day, and each member's count by day.
     private var roomDay: [[Set<Int>]]
     private var memberDay: [[Int]]
+    /// Sittings of each candidate by day, for those who sit more than once (R12's daily count).
+    private var candidateDay: [[Int]]
+    private let candidatesOf: [[Int]]
+    private let examsPerDay: Int
     /// Read once: the hot loops touch no campaign.
     private let members: [[Int]]
     private let minutes: [Int]
@@ -41,6 +47,8 @@ struct CommitteePlaceSearch {
         cap = campaign.members.map { campaign.maxSittings(of: $0) }
         buffer = campaign.bufferMinutes
         shareCandidates = session.sittings.map { $0.request.candidates.contains { session.sittingsOfCandidate[$0].count > 1 } }
+        candidatesOf = session.sittings.map { $0.request.candidates.filter { session.sittingsOfCandidate[$0].count > 1 } }
+        examsPerDay = campaign.maxExamsPerDay
         let hours = [campaign.hours.morning, campaign.hours.afternoon]
         // The session's grid: its commonest sitting with the buffer (a sitting with extra time
         // is laid out on it too, overrunning into the next slot).
@@ -55,20 +63,22 @@ struct CommitteePlaceSearch {
             for option in onGrid.isEmpty ? sitting.options : onGrid {
                 for k in campaign.rooms.indices where empty.roomIsFree(k, for: s, at: option) { list.append((option, k)) }
             }
-            // A booking off the grid is not kept: it would split two slots of its members' grid.
-            if list.isEmpty, let b = timetable.bookings[s] { list.append((b.option, b.room)) }
+            // A booking off the grid is not among the places: it would split two slots of its
+            // members' grid; the sitting starts at its least conflicting place instead.
             places.append(list)
         }
         at = Array(repeating: -1, count: session.sittings.count)
         roomDay = Array(repeating: Array(repeating: [], count: days), count: campaign.rooms.count)
         memberDay = Array(repeating: Array(repeating: 0, count: days), count: campaign.members.count)
+        candidateDay = Array(repeating: Array(repeating: 0, count: days), count: campaign.candidates.count)
         for (s, sitting) in session.sittings.enumerated() {
             var near = Set(sitting.members.flatMap { session.sittingsOfMember[$0] })
             for c in sitting.request.candidates { near.formUnion(session.sittingsOfCandidate[c]) }
             near.remove(s)
             neighbours.append(near.sorted())
         }
-        // The timetable's bookings first, then each sitting left out at its least conflicting place.
+        // The timetable's bookings on the places first, then each other sitting at its least
+        // conflicting place.
         for s in session.sittings.indices {
             guard let b = timetable.bookings[s], let k = places[s].firstIndex(where: { $0.option == b.option && $0.room == b.room }) else { continue }
             move(s, to: k)
@@ -111,6 +121,7 @@ struct CommitteePlaceSearch {
         for t in roomDay[place.room][day] where t != s && window(t, at[t]).overlaps(w) { n += weight.map { $0[s] + $0[t] } ?? 1 }
         let stays = at[s] >= 0 && places[s][at[s]].option.dayIndex == day
         for m in members[s] where memberDay[m][day] - (stays ? 1 : 0) + 1 > cap[m] { n += weight.map { 2 * $0[s] } ?? 1 }
+        for c in candidatesOf[s] where candidateDay[c][day] - (stays ? 1 : 0) + 1 > examsPerDay { n += weight.map { 2 * $0[s] } ?? 1 }
         return n
     }
 
@@ -119,11 +130,13 @@ struct CommitteePlaceSearch {
             let old = places[s][at[s]]
             roomDay[old.room][old.option.dayIndex].remove(s)
             for m in members[s] { memberDay[m][old.option.dayIndex] -= 1 }
+            for c in candidatesOf[s] { candidateDay[c][old.option.dayIndex] -= 1 }
         }
         at[s] = k
         let new = places[s][k]
         roomDay[new.room][new.option.dayIndex].insert(s)
         for m in members[s] { memberDay[m][new.option.dayIndex] += 1 }
+        for c in candidatesOf[s] { candidateDay[c][new.option.dayIndex] += 1 }
     }
 
     /// The sittings of day d at s's site linked to s through shared members at that site.
@@ -192,16 +205,17 @@ struct CommitteePlaceSearch {
     /// sittings in conflict grow by one, which reshapes the landscape out of the local minimum.
     /// Returns the timetable of the sittings whose places keep every rule with the others
     /// booked (all of them when the search ends without conflict), booked in start order
-    /// through `CommitteeTimetable`.
-    mutating func search(iterations: Int, seed: UInt64) -> CommitteeTimetable {
+    /// through `CommitteeTimetable`. `stop` is the time limit's safety net (checked every few
+    /// steps; only a search it stops depends on the machine's speed).
+    mutating func search(iterations: Int, seed: UInt64, stop: () -> Bool = { false }) -> CommitteeTimetable {
         var random = SeededRandom(seed: seed)
         var weight = Array(repeating: 1, count: places.count)
         var current = places.indices.map { at[$0] >= 0 ? cost($0, at[$0]) : 0 }
         var weighted = places.indices.map { at[$0] >= 0 ? cost($0, at[$0], weight) : 0 }
         var total = current.reduce(0, +)
         var best = (total: total, at: at)
-        for _ in 0..<max(1, iterations) {
-            guard total > 0 else { break }
+        for step in 0..<max(1, iterations) {
+            guard total > 0, step % 16 != 15 || !stop() else { break }
             var chosen: (delta: Int, s: Int, k: Int, ties: Int)?
             for s in places.indices where current[s] > 0 {
                 for k in places[s].indices where k != at[s] {
@@ -242,7 +256,7 @@ struct CommitteePlaceSearch {
                 best = (total, at)
             }
         }
-        // Back to the best state, the counts with it (a later search starts from there).
+        // Back to the best state, the counts with it (the struct stays consistent).
         for s in places.indices where at[s] >= 0 && best.at[s] >= 0 && at[s] != best.at[s] { move(s, to: best.at[s]) }
         var timetable = CommitteeTimetable(session)
         let order = session.sittings.indices.filter { at[$0] >= 0 }.sorted { (places[$0][at[$0]].option, $0) < (places[$1][at[$1]].option, $1) }

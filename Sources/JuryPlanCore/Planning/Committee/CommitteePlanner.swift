@@ -83,11 +83,16 @@ struct CommitteePlanner {
         var cycle = 0
         let constructed = result.timetable
         if result.timetable.placedCount < placeable { ruinAndRecreate(&result, &best, greedy: greedy, clock: clock, seed: Self.recreateSeed) }
-        // Still short: a search over every place at once, from the construction (ruin and
-        // recreate may have settled into a layout the search cannot leave), then from the best
-        // plan; before the neighbourhoods, whose rounds around a sitting left out cost seconds.
-        if result.timetable.placedCount < placeable { searchPlaces(from: constructed, &result, &best, greedy: greedy, clock: clock) }
-        if result.timetable.placedCount < placeable { searchPlaces(from: result.timetable, &result, &best, greedy: greedy, clock: clock) }
+        // Still short: a search over every place at once, from the plan before ruin and
+        // recreate (which may settle into a layout the search cannot leave), then from the best
+        // plan with another seed; before the neighbourhoods, whose rounds around a sitting left
+        // out cost seconds.
+        if result.timetable.placedCount < placeable, clock.elapsed < options.timeLimit {
+            searchPlaces(from: constructed, &result, &best, greedy: greedy, clock: clock, seed: Self.placeSearchSeed)
+        }
+        if result.timetable.placedCount < placeable, clock.elapsed < options.timeLimit {
+            searchPlaces(from: result.timetable, &result, &best, greedy: greedy, clock: clock, seed: Self.placeSearchSeed + 1)
+        }
         while true {
             improveByNeighbourhoods(&result, &best, greedy: greedy, clock: clock)
             guard result.timetable.placedCount < placeable, cycle < Self.cycles, clock.elapsed < options.timeLimit else { break }
@@ -100,9 +105,9 @@ struct CommitteePlanner {
     /// The sittings still left out after ruin and recreate: a search over every sitting's
     /// place at once (`CommitteePlaceSearch`), what it leaves out placed by the construction's repair.
     private func searchPlaces(from start: CommitteeTimetable, _ result: inout Result, _ best: inout (placed: Int, objective: Double),
-                              greedy: CommitteeGreedy, clock: Stopwatch) {
+                              greedy: CommitteeGreedy, clock: Stopwatch, seed: UInt64) {
         var search = CommitteePlaceSearch(session, from: start)
-        var found = search.search(iterations: Self.placeSearchSteps(session), seed: Self.placeSearchSeed)
+        var found = search.search(iterations: Self.placeSearchSteps(session), seed: seed, stop: { clock.elapsed > options.timeLimit })
         for s in session.sittings.indices where found.bookings[s] == nil && session.sittings[s].impossibility == nil
             && greedy.placeCheapest(s, in: &found) == nil {
             _ = greedy.repair(s, in: &found)
@@ -112,7 +117,7 @@ struct CommitteePlanner {
 
     /// Steps of the search over places: counted, so the same session gives the same plan.
     /// Sessions it seats (black-box bachelor defences of 120 and 200) are seated within a few
-    /// hundred moves; one it does not seat stops there.
+    /// hundred steps; one it does not seat spends them all (the time limit stops it sooner).
     static func placeSearchSteps(_ session: CommitteeProblem) -> Int { min(50_000, 50 * session.sittings.count) }
     static let placeSearchSeed: UInt64 = 47
 
