@@ -9,7 +9,7 @@
 /// weights (Morris 1993) where no move helps, and a site change of a whole group of sittings
 /// linked by their members (R14's one site a day binds them: a single sitting cannot leave).
 /// Conflicts are the timetable's own definitions taken two sittings at a time (R3 with the
-/// buffer and R14's one site through `Spacing`, R2/R12's break and R13 through
+/// buffer and R14's one site through `CommitteeTimetable.memberClash`, R2/R12's break and R13 through
 /// `PlanningProblem.candidateFits`, R4 by room) and the daily limits counted by member and by
 /// candidate (R14, R12); the result is booked through `CommitteeTimetable`, which checks each
 /// sitting whole, so a conflict the search misses leaves a sitting out, never breaks a rule.
@@ -35,7 +35,6 @@ struct CommitteePlaceSearch {
     private let minutes: [Int]
     private let cap: [Int]
     private let buffer: Int
-    private let shareCandidates: [Bool]
 
     init(_ session: CommitteeProblem, from timetable: CommitteeTimetable) {
         self.session = session
@@ -46,7 +45,6 @@ struct CommitteePlaceSearch {
         minutes = session.sittings.map(\.minutes)
         cap = campaign.members.map { campaign.maxSittings(of: $0) }
         buffer = campaign.bufferMinutes
-        shareCandidates = session.sittings.map { $0.request.candidates.contains { session.sittingsOfCandidate[$0].count > 1 } }
         candidatesOf = session.sittings.map { $0.request.candidates.filter { session.sittingsOfCandidate[$0].count > 1 } }
         examsPerDay = campaign.maxExamsPerDay
         let hours = [campaign.hours.morning, campaign.hours.afternoon]
@@ -99,13 +97,11 @@ struct CommitteePlaceSearch {
         guard at[t] >= 0 else { return false }
         let (a, b) = (places[s][k].option, places[t][at[t]].option)
         if a.dayIndex == b.dayIndex, members[s].contains(where: members[t].contains),
-           a.site != b.site || !Spacing.memberFree(window(s, k), window(t, at[t]), buffer: buffer) { return true }
-        guard shareCandidates[s] else { return false }
-        let (sitting, other) = (session.sittings[s], session.sittings[t])
-        for c in sitting.request.candidates where other.request.candidates.contains(c) {
-            let placed = Placement(request: other.request.id, examID: other.request.exam.id, dayIndex: b.dayIndex, start: b.start,
-                                   end: b.start + other.request.minutes(of: session.campaign.candidates[c]))
-            if !session.problem.candidateFits(c, sitting.request, dayIndex: a.dayIndex, start: a.start, besides: [placed]) { return true }
+           CommitteeTimetable.memberClash(window(s, k), at: a.site, window(t, at[t]), at: b.site, buffer: buffer) { return true }
+        // A candidate shared by two sittings sits more than once: only those are listed.
+        for c in candidatesOf[s] where candidatesOf[t].contains(c) {
+            if !session.problem.candidateFits(c, session.sittings[s].request, dayIndex: a.dayIndex, start: a.start,
+                                              besides: [session.placement(t, of: c, at: b)]) { return true }
         }
         return false
     }
@@ -139,7 +135,7 @@ struct CommitteePlaceSearch {
         for c in candidatesOf[s] { candidateDay[c][new.option.dayIndex] += 1 }
     }
 
-    /// The sittings of day d at s's site linked to s through shared members at that site.
+    /// The sittings on s's day at s's site linked to s through members they share there.
     private func siteGroup(_ s: Int) -> [Int] {
         let place = places[s][at[s]].option
         var group = [s], seen: Set<Int> = [s], i = 0

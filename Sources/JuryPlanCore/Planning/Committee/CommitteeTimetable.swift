@@ -86,7 +86,13 @@ struct CommitteeTimetable {
     /// day: too close for the buffer (R3) or at another site (R14).
     private func clashes(_ other: Int, _ window: TimeRange, site: Int, _ campaign: Campaign) -> Bool {
         guard let b = bookings[other] else { return false }
-        return b.option.site != site || !Spacing.memberFree(TimeRange(start: b.start, end: b.end), window, in: campaign)
+        return Self.memberClash(TimeRange(start: b.start, end: b.end), at: b.option.site, window, at: site, buffer: campaign.bufferMinutes)
+    }
+
+    /// Two sittings of one member on one day that cannot both stand: too close for the buffer
+    /// (R3) or at two sites (R14). `CommitteePlaceSearch` counts its conflicts with it too.
+    static func memberClash(_ a: TimeRange, at siteA: Int, _ b: TimeRange, at siteB: Int, buffer: Int) -> Bool {
+        siteA != siteB || !Spacing.memberFree(a, b, buffer: buffer)
     }
 
     /// Booked sittings that hold a room `s` could take at `option` (suitable, open, same site):
@@ -109,8 +115,7 @@ struct CommitteeTimetable {
     private func candidateFits(_ c: Int, _ s: Int, _ option: SlotOption, ignoring: Set<Int>) -> Bool {
         let placements = session.sittingsOfCandidate[c].compactMap { other -> Placement? in
             guard other != s, !ignoring.contains(other), let b = bookings[other] else { return nil }
-            return Placement(request: session.sittings[other].request.id, examID: session.sittings[other].request.exam.id,
-                             dayIndex: b.dayIndex, start: b.start, end: b.start + session.sittings[other].request.minutes(of: session.campaign.candidates[c]))
+            return session.placement(other, of: c, at: b.option)
         }
         return session.problem.candidateFits(c, session.sittings[s].request, dayIndex: option.dayIndex, start: option.start, besides: placements)
     }
