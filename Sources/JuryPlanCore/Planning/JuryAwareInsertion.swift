@@ -104,7 +104,7 @@ struct JuryAwareInsertion {
     /// Who may sit r on day d over `window` (R9, R10, R15, R16, R18), remembered by r's
     /// examiner class (the staffing's panel is then another request's of that class: only its
     /// exam and window are read); the room plays no part in it.
-    private func staffing(_ r: SittingRequest, _ panel: Panel) -> PanelStaffing {
+    func staffing(_ r: SittingRequest, _ panel: Panel) -> PanelStaffing {
         let key = ((examinerClass(r) * campaign.days.count + panel.period.dayIndex) * 1441 + panel.start) * 1441 + panel.end
         if let known = lookups.staffing[key] { return known }
         let found = PanelStaffing(panel, problem: problem)
@@ -173,6 +173,33 @@ struct JuryAwareInsertion {
         held.append(panel)
         juries.append(jury.sorted())
         presidents.append(president)
+    }
+
+    /// Books r on day d at `start` in room k with `jury` (drawn from the place's
+    /// `PanelStaffing`) when every rule the insertion checks holds there beside the plan: joins
+    /// the written sitting of the same exam, place and invigilator, else opens its own panel.
+    mutating func book(_ r: SittingRequest, day d: Int, start: Int, room k: Int, jury: [Int], president: Int?) -> Bool {
+        let window = TimeRange(start: start, end: start + r.minutes)
+        guard let half = campaign.hours.halfDay(containing: window), roomOpen(k, d, window),
+              r.candidates.allSatisfy({ problem.candidateFits($0, r, dayIndex: d, start: start, besides: placements[$0]) }) else { return false }
+        if r.exam.mode == .written, r.candidates.count == 1, let p = held.indices.first(where: { p in
+            guard let panel = held[p] else { return false }
+            return panel.exam.id == r.exam.id && panel.key == r.panelKey && panel.room == k && panel.period.dayIndex == d
+                && panel.slots.count == 1 && panel.slots[0].start == start && juries[p] == jury
+        }) {
+            // The sitting is lengthened as a whole for extra time: a longer row would stretch it.
+            let slot = held[p]!.slots[0]
+            guard slot.candidates.count < campaign.rooms[k].capacity, window.end <= slot.end else { return false }
+            seat(r, in: p)
+            return true
+        }
+        let site = lookups.siteOfRoom[k]
+        guard roomDay[k][d].allSatisfy({ $0.end <= window.start || window.end <= $0.start }),
+              jury.allSatisfy({ free($0, d, window, site) && memberAvailable($0, d, window) }) else { return false }
+        var panel = Panel(id: held.count, exam: r.exam, period: Period(dayIndex: d, half: half), room: k, key: r.panelKey)
+        panel.slots = [Panel.Slot(request: r.id, start: start, end: window.end, candidates: r.candidates)]
+        add(panel, jury: jury, president: president)
+        return true
     }
 
     /// Candidate c's own request for the exam of `slot` (a panel of the tight layout may mix
