@@ -39,14 +39,14 @@ final class PooledPlaceSearchTests: XCTestCase {
         XCTAssertFalse(start.left.isEmpty, "the case the search is for: the construction leaves sittings out")
         let lookups = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
         var one = try XCTUnwrap(PooledPlaceSearch(problem, from: start.plan, lookups: lookups))
-        let first = one.search(iterations: 1, seed: 47)
+        let first = one.search(work: 1, seed: 47)
         var full = try XCTUnwrap(PooledPlaceSearch(problem, from: start.plan, lookups: lookups))
-        let searched = full.search(iterations: 2_000, seed: 47)
+        let searched = full.search(work: 100_000, seed: 47)
         XCTAssertGreaterThan(first.conflicts, 0)
         XCTAssertLessThan(searched.conflicts, first.conflicts)
         XCTAssertEqual(searched.assignments.compactMap { $0 }.count, problem.requests.count, "every sitting holds a place and a jury")
         var again = try XCTUnwrap(PooledPlaceSearch(problem, from: start.plan, lookups: lookups))
-        XCTAssertEqual(again.search(iterations: 2_000, seed: 47).assignments, searched.assignments, "same start, same seed: same places")
+        XCTAssertEqual(again.search(work: 100_000, seed: 47).assignments, searched.assignments, "same start, same seed: same places")
     }
 
     /// Booked and repaired, the search's result keeps every rule, whatever conflicts it left:
@@ -58,5 +58,23 @@ final class PooledPlaceSearchTests: XCTestCase {
         let found = try XCTUnwrap(planner.searchPlaces(from: start, problem: problem, clock: Stopwatch(), seed: 47))
         XCTAssertEqual(breaches(found.plan, left: found.left, problem), [])
         XCTAssertLessThanOrEqual(found.left.count, start.left.count)
+    }
+
+    /// End to end: CPAS, 100 candidates over 3 days with exact hours (seed 2), which ended in
+    /// exit 3 with one group sitting out after 30 s before the search, plans whole and lawful.
+    /// The time limit is a safety net only (the search counts places weighed, not seconds).
+    func testASessionLeftShortBeforeNowPlansWhole() throws {
+        let (loose, witness) = try XCTUnwrap(TightSessionGenerator(preset: .cpas, candidates: 100, seed: 2, days: 3).generate())
+        let campaign = TightSessionGenerator.exactHours(loose, witness: witness)
+        switch Planner(campaign: campaign, options: PlanOptions(timeLimit: 600)).run() {
+        case .planned(let plan):
+            XCTAssertEqual(plan.unplaced.map(\.description), [])
+            XCTAssertEqual(RuleCatalogue.audit(plan.schedule, against: campaign).breaches.map(\.description), [])
+            XCTAssertEqual(PlannerPropertyTests.registrationProblems(plan.schedule, campaign), [])
+        case .infeasible(let reasons):
+            XCTFail("reported impossible although the witness is lawful: \(reasons.prefix(3))")
+        case .notFound(let reasons, let partial):
+            XCTFail("not found; left out \(partial?.unplaced.map(\.description) ?? reasons)")
+        }
     }
 }

@@ -5,8 +5,8 @@ extension Planner {
     func searchPlaces(from found: (plan: MendedPlan, left: [Int]), problem: PlanningProblem, clock: Stopwatch, seed: UInt64) -> (plan: MendedPlan, left: [Int])? {
         let empty = JuryAwareInsertion(problem: problem, panels: [], juries: [], presidents: [])
         guard var search = PooledPlaceSearch(problem, from: found.plan, lookups: empty) else { return nil }
-        let steps = min(Self.placeSearchSteps, Self.placeSearchStepsPerSitting * problem.requests.count)
-        let result = search.search(iterations: steps, seed: seed, stop: { clock.elapsed > options.timeLimit })
+        let work = Self.placeSearchWork(problem)
+        let result = search.search(work: work, seed: seed, stop: { clock.elapsed > options.timeLimit })
         var insertion = empty
         var left: [Int] = []
         // Start order; at one start the longest first (a written sitting lengthened for extra
@@ -19,12 +19,20 @@ extension Planner {
         left += result.assignments.indices.filter { result.assignments[$0] == nil }
         let booked = problem.requests.count - left.count
         left = insertion.placeAll(left.sorted(), rounds: Self.repairRounds(problem), seed: seed, stop: { clock.elapsed > options.timeLimit })
-        options.progress?("search over places and juries (seed \(seed)): \(result.conflicts) conflict(s) left, \(booked) booked, "
+        options.progress?("search over places and juries (seed \(seed)): \(result.steps) steps, \(result.conflicts) conflict(s) left, \(booked) booked, "
             + "\(problem.requests.count - left.count) of \(problem.requests.count) sittings placed after repair, \(format(clock.elapsed)) s")
         return (insertion.plan, left)
     }
 
-    /// Steps of the search: 50 a sitting, at most 50,000.
-    static let placeSearchSteps = 50_000
-    static let placeSearchStepsPerSitting = 50
+    /// Seeds of the searches run after the constructions while sittings are left out, each
+    /// from the best plan so far (a search that seats one more is kept, the next starts from
+    /// it): one search seats the last sittings of some sessions, a chain of them of more
+    /// (CSEC, 20 candidates with exact hours, seeds 47–54: one search seats all, two seat
+    /// one more, the others none). At most `placeSearchTotalWork` in all.
+    static let placeSearchSeeds: [UInt64] = Array(47...52)
+    static let placeSearchTotalWork = 2_000_000
+    /// Work of the search, counted in places weighed: 2,000 a sitting, at most 1,000,000.
+    static let placeSearchWorkCap = 1_000_000
+    static let placeSearchWorkPerSitting = 2_000
+    static func placeSearchWork(_ problem: PlanningProblem) -> Int { min(placeSearchWorkCap, placeSearchWorkPerSitting * problem.requests.count) }
 }

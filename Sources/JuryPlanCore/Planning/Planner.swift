@@ -244,9 +244,12 @@ public struct Planner {
         func placedAll() -> Bool { best?.left.isEmpty ?? false }
         if !fresh {
             for seed in Self.constructionSeeds where clock.elapsed < options.timeLimit && !placedAll() { _ = build(seed) }
-            if let found = best ?? beating, !found.left.isEmpty, clock.elapsed < options.timeLimit,
-               let searched = searchPlaces(from: found, problem: problem, clock: clock, seed: 47), searched.left.count < found.left.count {
-                best = searched
+            let searches = min(Self.placeSearchSeeds.count, max(1, Self.placeSearchTotalWork / Self.placeSearchWork(problem)))
+            for seed in Self.placeSearchSeeds.prefix(searches) {
+                guard let found = best ?? beating, !found.left.isEmpty, clock.elapsed < options.timeLimit else { break }
+                if let searched = searchPlaces(from: found, problem: problem, clock: clock, seed: seed), searched.left.count < found.left.count {
+                    best = searched
+                }
             }
             for seed in Self.deepeningSeeds where clock.elapsed < options.timeLimit && !placedAll() { deepen(seed) }
             return best

@@ -261,20 +261,25 @@ struct PooledPlaceSearch {
         return out
     }
 
-    /// Searches for `iterations` steps at most; returns the requests of the best state found,
-    /// each with its place and jury, and how many conflicts it still has.
-    mutating func search(iterations: Int, seed: UInt64, stop: () -> Bool = { false }) -> (assignments: [Assignment?], conflicts: Int) {
+    /// Searches until `work` places have been weighed (or `stop`, the time limit's safety net,
+    /// checked every 16 steps); returns the best state found, each request with its place and
+    /// jury, its conflicts and the steps taken.
+    mutating func search(work: Int, seed: UInt64, stop: () -> Bool = { false }) -> (assignments: [Assignment?], conflicts: Int, steps: Int) {
         var random = SeededRandom(seed: seed)
         var weight = Array(repeating: 1, count: at.count)
         var current = at.indices.map { cost($0, nil) }
         var total = current.reduce(0, +)
         var best = (total: total, at: at)
-        for step in 0..<max(1, iterations) {
-            guard total > 0, step % 16 != 15 || !stop() else { break }
+        var done = 0, steps = 0
+        while steps == 0 || done < work {
+            guard total > 0, steps % 16 != 15 || !stop() else { break }
+            steps += 1
             let conflicted = at.indices.filter { current[$0] > 0 }
             let r = conflicted[random.int(0...(conflicted.count - 1))]
+            done += options[r].count
             guard let move = bestMove(r, weight: weight) else { continue }
             let before = cost(r, weight)
+            // A local minimum for r: its weight grows, so that the others make way for it.
             if move.cost >= before { weight[r] += 1 }
             guard move.cost <= before, move.assignment != at[r] else { continue }
             var affected = Set(touched(r, at[r]))
@@ -289,7 +294,7 @@ struct PooledPlaceSearch {
             if total < best.total { best = (total, at) }
         }
         for r in at.indices where at[r] != best.at[r] { assign(r, best.at[r]) }
-        return (at, best.total)
+        return (at, best.total, steps)
     }
 
     /// The place of an assignment: day, start and room.
