@@ -33,10 +33,9 @@ struct PooledPlaceSearch {
     }
     private var options: [[Option]] = []
     private var at: [Assignment?]
-    /// Requests each member sits by day, requests in each room by day, each candidate's count by day.
+    /// Requests each member sits by day, requests in each room by day.
     private var memberDay: [[[Int]]]
     private var roomDay: [[[Int]]]
-    private var candidateDay: [[Int]]
     private let siteOfRoom: [Int]
     private let cap: [Int]
     private let capacity: [Int]
@@ -58,7 +57,6 @@ struct PooledPlaceSearch {
         at = Array(repeating: nil, count: problem.requests.count)
         memberDay = Array(repeating: Array(repeating: [], count: days), count: campaign.members.count)
         roomDay = Array(repeating: Array(repeating: [], count: days), count: campaign.rooms.count)
-        candidateDay = Array(repeating: Array(repeating: 0, count: days), count: campaign.candidates.count)
         for r in problem.requests {
             var list: [Option] = []
             for d in 0..<days {
@@ -230,7 +228,6 @@ struct PooledPlaceSearch {
     }
 
     private mutating func assign(_ r: Int, _ a: Assignment?) {
-        let request = problem.requests[r]
         if let old = at[r] {
             let d = options[r][old.option].day
             for m in old.jury {
@@ -238,7 +235,6 @@ struct PooledPlaceSearch {
                 load[m] -= 1
             }
             roomDay[old.room][d].removeAll { $0 == r }
-            for c in request.candidates { candidateDay[c][d] -= 1 }
         }
         at[r] = a
         guard let a else { return }
@@ -248,7 +244,6 @@ struct PooledPlaceSearch {
             load[m] += 1
         }
         roomDay[a.room][d].append(r)
-        for c in request.candidates { candidateDay[c][d] += 1 }
     }
 
     /// Requests whose conflicts may change when r moves from or to `a`.
