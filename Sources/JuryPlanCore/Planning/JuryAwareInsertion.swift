@@ -165,8 +165,7 @@ struct JuryAwareInsertion {
             for c in slot.candidates {
                 let candidate = campaign.candidates[c]
                 guard let own = ownRequest(c, slot) else { continue }
-                placements[c].append(Placement(request: own.id, examID: own.exam.id, dayIndex: d, start: slot.start,
-                                               end: slot.start + own.minutes(of: candidate)))
+                placements[c].append(Placement(own, of: candidate, dayIndex: d, start: slot.start))
                 panelOf[own.id] = p
             }
         }
@@ -382,8 +381,7 @@ struct JuryAwareInsertion {
         panel.slots[0].candidates.append(c)
         held[p] = panel
         let slot = panel.slots[0]
-        placements[c].append(Placement(request: r.id, examID: r.exam.id, dayIndex: panel.period.dayIndex, start: slot.start,
-                                       end: slot.start + r.minutes(of: campaign.candidates[c])))
+        placements[c].append(Placement(r, of: campaign.candidates[c], dayIndex: panel.period.dayIndex, start: slot.start))
         panelOf[r.id] = p
     }
 

@@ -35,6 +35,13 @@ struct Placement {
     var end: Int
 }
 
+extension Placement {
+    /// `candidate` sitting r from `start` on a day: their own row's length (extra time or not).
+    init(_ r: SittingRequest, of candidate: Candidate, dayIndex: Int, start: Int) {
+        self.init(request: r.id, examID: r.exam.id, dayIndex: dayIndex, start: start, end: start + r.minutes(of: candidate))
+    }
+}
+
 extension SittingRequest {
     /// Requests that may share a panel have the same exam and the same key.
     static func panelKey(regionKey: String, imposed: [String]) -> String { regionKey + "\u{1F}" + imposed.joined(separator: "|") }

@@ -154,9 +154,7 @@ struct PooledPlaceSearch {
                 guard let b = at[t] else { continue }
                 let ot = options[t][b.option]
                 if ot.day == o.day { sameDay += 1 }
-                let other = problem.requests[t]
-                let placement = Placement(request: t, examID: other.exam.id, dayIndex: ot.day, start: ot.start,
-                                          end: ot.start + other.minutes(of: problem.campaign.candidates[c]))
+                let placement = Placement(problem.requests[t], of: problem.campaign.candidates[c], dayIndex: ot.day, start: ot.start)
                 if !problem.candidateFits(c, request, dayIndex: o.day, start: o.start, besides: [placement]) {
                     n += weight.map { $0[r] + $0[t] } ?? 1
                 }

@@ -66,15 +66,13 @@ final class CommitteeProblem {
         sittingsOfCandidate = ofCandidate
     }
 
-    /// Whether sitting `a`'s exam must end before sitting `b`'s starts (R13: `b`'s exam lists
-    /// `a`'s in `after`), for one candidate's sittings.
     /// Candidate c sitting s at `option`, for the candidate rules (R2, R12, R13).
     func placement(_ s: Int, of c: Int, at option: SlotOption) -> Placement {
-        let request = sittings[s].request
-        return Placement(request: request.id, examID: request.exam.id, dayIndex: option.dayIndex, start: option.start,
-                         end: option.start + request.minutes(of: campaign.candidates[c]))
+        Placement(sittings[s].request, of: campaign.candidates[c], dayIndex: option.dayIndex, start: option.start)
     }
 
+    /// Whether sitting `a`'s exam must end before sitting `b`'s starts (R13: `b`'s exam lists
+    /// `a`'s in `after`), for one candidate's sittings.
     func mustPrecede(_ a: Int, _ b: Int) -> Bool { campaign.exam(sittings[b].request.exam, follows: sittings[a].request.exam.id) }
 
     /// An examined sitting whose jury is exactly its candidates' imposed members: the exam says
